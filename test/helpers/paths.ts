@@ -1,0 +1,20 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+
+/** The repository root, found by walking up to package.json (works from test/ under tsx and from dist/test). */
+export const repoRoot: string = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json")) || path.basename(dir) === "dist") dir = path.dirname(dir);
+  return dir;
+})();
+
+/** The Hugging Face reference fixtures copied into the repository. */
+export const hfReference = path.join(repoRoot, "test", "fixtures", "hf-reference");
+
+/** A fresh scratch folder under test-output/ for a test's files (kept for inspection, ignored by git). */
+export function scratchDir(name: string): string {
+  const dir = path.join(repoRoot, "test-output", name);
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  return dir;
+}
