@@ -1,3 +1,4 @@
 /// <reference types="node" />
 // The public SDK: Python's names, TypeScript's types. Each area re-exports its own public names.
 export * from "./tensor";
+export * from "./hub";
