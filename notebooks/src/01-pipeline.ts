@@ -1,0 +1,477 @@
+import { Lesson, code, md, quiz, t } from "./lesson";
+
+// Lesson 1: the pipeline, and the three steps hidden inside it.
+export const lesson: Lesson = {
+  name: "01-pipeline",
+  title: t("Lesson 1 — pipeline(), and what happens behind it", "1강 — pipeline(), 그리고 그 뒤에서 일어나는 일"),
+  cells: [
+    md(
+      `
+      # Lesson 1 — \`pipeline()\`, and what happens behind it
+
+      Research code for NLP models used to come in every shape: one repository per paper, each with its
+      own style, its own framework and its own way of loading weights. Libraries in the style of
+      Hugging Face **transformers** changed that by giving every model the same handful of classes:
+      a **tokenizer** that turns text into numbers, a **model** that turns numbers into scores, a
+      **config** that describes the model, and a **Trainer** that fits it to data.
+
+      This course uses *Transformers Lab*, a TypeScript version of that interface. The names are the
+      Python library's names (\`AutoTokenizer.from_pretrained\`, \`input_ids\`, \`num_train_epochs\`), so
+      what you learn here transfers directly. Every name is already imported in this notebook.
+
+      **In this lesson you will**
+      1. run a ready-made sentiment classifier with one line,
+      2. take it apart into *tokenizer → model → post-processing*,
+      3. compute the probabilities yourself with a softmax,
+      4. see why a model trained on English misjudges a Korean sentence.
+
+      Everything runs offline on small models that ship with the course (ids that start with
+      \`transformers-lab/\`).
+      `,
+      `
+      # 1강 — \`pipeline()\`, 그리고 그 뒤에서 일어나는 일
+
+      예전에는 NLP 모델을 써 보려면 논문마다 공개된 리서치 코드를 하나하나 내려받아야 했습니다. 저장소마다
+      코드 스타일도, 사용하는 프레임워크도, 가중치를 불러오는 방법도 제각각이었죠. Hugging Face
+      **transformers** 같은 라이브러리는 이 문제를 "모든 모델을 같은 몇 개의 클래스로 다룬다"는 방식으로
+      풀었습니다. 텍스트를 숫자로 바꾸는 **토크나이저(tokenizer)**, 숫자를 점수로 바꾸는 **모델(model)**,
+      모델의 구조를 적어 둔 **설정(config)**, 그리고 모델을 데이터에 맞춰 학습시키는 **Trainer**입니다.
+
+      이 강의에서는 그 인터페이스를 TypeScript로 옮긴 *Transformers Lab*을 사용합니다. 이름은 파이썬
+      라이브러리와 똑같기 때문에(\`AutoTokenizer.from_pretrained\`, \`input_ids\`, \`num_train_epochs\`)
+      여기서 익힌 내용을 파이썬에서도 그대로 쓸 수 있습니다. 필요한 이름은 노트북에 이미 모두 import되어
+      있습니다.
+
+      **이번 강의의 목표**
+      1. 이미 만들어진 감성 분류기를 코드 한 줄로 실행해 봅니다.
+      2. 그 안을 *토크나이저 → 모델 → 후처리* 세 단계로 나누어 봅니다.
+      3. 소프트맥스(softmax)로 확률을 직접 계산해 봅니다.
+      4. 영어로 학습한 모델이 한국어 문장을 왜 엉뚱하게 판단하는지 확인합니다.
+
+      모든 실습은 강의와 함께 배포되는 작은 모델(\`transformers-lab/\`으로 시작하는 id)로 오프라인에서
+      동작합니다.
+      `,
+    ),
+    md(
+      `
+      ## 1. One line: \`pipeline("sentiment-analysis")\`
+
+      A *pipeline* bundles everything needed for one task. Ask for a task without naming a model and
+      you get the course's default for it. The call is asynchronous (it reads files), so we \`await\` it.
+      `,
+      `
+      ## 1. 코드 한 줄: \`pipeline("sentiment-analysis")\`
+
+      *파이프라인(pipeline)*은 하나의 태스크에 필요한 것을 모두 묶어 둔 객체입니다. 모델 이름 없이 태스크만
+      지정하면 강의에 포함된 기본 모델을 사용합니다. 파일을 읽어야 하므로 비동기 함수이고, 그래서 \`await\`를
+      붙입니다.
+      `,
+    ),
+    code(`
+      const classifier = await pipeline("sentiment-analysis");
+      await classifier("We are very happy to include pipeline into this course.");
+    `),
+    md(
+      `
+      The answer is a list with one \`{ label, score }\` per input. Pass several sentences at once and
+      you get one result per sentence:
+      `,
+      `
+      결과는 입력마다 \`{ label, score }\` 하나씩을 담은 리스트입니다. 여러 문장을 한꺼번에 넣으면 문장마다
+      결과가 하나씩 나옵니다.
+      `,
+    ),
+    code(`
+      const sentences = [
+        "I love this wonderful little book.",
+        "This was a terrible, painful mistake.",
+        "The meeting is on Tuesday.",
+      ];
+      await classifier(sentences);
+    `),
+    md(
+      `
+      > **About this model.** The default sentiment model is a *tiny* BERT (a few million parameters)
+      > fine-tuned on sentences of the Brown corpus whose labels came from the AFINN-165 word list, not
+      > from people. Such labels are called *weak*, *lexicon-derived* labels. The model is small enough
+      > to run anywhere and good enough to show every step, but do not expect the accuracy of a large
+      > model trained on human labels. Its model card (\`models/bert-tiny-sentiment/README.md\`) states
+      > what it was trained on and how well it does.
+      `,
+      `
+      > **이 모델에 대해.** 기본 감성 분석 모델은 파라미터가 수백만 개뿐인 *아주 작은* BERT입니다. Brown
+      > 코퍼스의 문장에 사람이 아니라 AFINN-165 감성 사전으로 레이블을 붙여 파인튜닝했습니다. 이런 레이블을
+      > *약한 레이블(weak label)*, 또는 사전 기반 레이블이라고 부릅니다. 어디서나 돌아갈 만큼 작고, 모든
+      > 단계를 보여 주기에는 충분하지만, 사람이 직접 붙인 레이블로 학습한 큰 모델만큼 정확하지는 않습니다.
+      > 어떤 데이터로 얼마나 학습했는지는 모델 카드(\`models/bert-tiny-sentiment/README.md\`)에 정직하게 적혀
+      > 있습니다.
+      `,
+    ),
+    md(
+      `
+      ## 2. A Korean sentence
+
+      Now a sentence from a Korean diary: *"I was tired, but they were rewarding days."* A person
+      reads it as positive. What does the model say?
+      `,
+      `
+      ## 2. 한국어 문장을 넣어 보면?
+
+      이번에는 일기에서 가져온 듯한 문장을 넣어 보겠습니다. 사람이 읽으면 분명 긍정적인 문장입니다.
+      모델은 뭐라고 할까요?
+      `,
+    ),
+    code(`
+      await classifier("피곤했지만 뿌듯한 나날이었다.");
+    `),
+    md(
+      `
+      Whatever label you got, it is not based on the meaning of the sentence. To see why, we have to
+      look inside the pipeline. It does three things in order:
+
+      | step | class | input → output |
+      |---|---|---|
+      | 1. pre-processing | tokenizer | text → token ids (\`input_ids\`, \`attention_mask\`) |
+      | 2. the model | \`AutoModelForSequenceClassification\` | token ids → **logits** (raw scores) |
+      | 3. post-processing | softmax + \`config.id2label\` | logits → probabilities → label |
+      `,
+      `
+      어떤 레이블이 나왔든, 그 판단은 문장의 의미에 근거한 것이 아닙니다. 이유를 알려면 파이프라인 안을
+      들여다봐야 합니다. 파이프라인은 다음 세 단계를 순서대로 실행합니다.
+
+      | 단계 | 담당 클래스 | 입력 → 출력 |
+      |---|---|---|
+      | 1. 전처리 | 토크나이저 | 텍스트 → 토큰 id (\`input_ids\`, \`attention_mask\`) |
+      | 2. 모델 | \`AutoModelForSequenceClassification\` | 토큰 id → **로짓(logits)**, 즉 정규화되지 않은 점수 |
+      | 3. 후처리 | 소프트맥스 + \`config.id2label\` | 로짓 → 확률 → 레이블 |
+      `,
+    ),
+    md(
+      `
+      ## 3. Step 1 — the tokenizer
+
+      A model cannot read text, only numbers. The tokenizer splits text into *tokens* and looks each
+      one up in its vocabulary. It must be **the same tokenizer the model was trained with**, so we load
+      it from the same checkpoint id.
+      `,
+      `
+      ## 3. 1단계 — 토크나이저
+
+      모델은 텍스트를 읽지 못하고 숫자만 다룰 수 있습니다. 토크나이저는 텍스트를 *토큰* 단위로 자르고, 각
+      토큰을 어휘 사전(vocabulary)에서 찾아 번호로 바꿉니다. 이때 반드시 **모델을 학습할 때 썼던 것과 같은
+      토크나이저**를 써야 하므로, 같은 체크포인트 id로 불러옵니다.
+      `,
+    ),
+    code(`
+      const checkpoint = "transformers-lab/bert-tiny-sentiment";
+      const tokenizer = await AutoTokenizer.from_pretrained(checkpoint);
+      const raw_inputs = ["I have been waiting for a course like this my whole life.", "I hate this so much!"];
+      const inputs = tokenizer(raw_inputs, { padding: true, truncation: true, return_tensors: "pt" });
+      inputs;
+    `),
+    md(
+      `
+      Two sentences of different lengths became one rectangular batch: the shorter one was **padded**
+      with the \`[PAD]\` token, and \`attention_mask\` marks real tokens with 1 and padding with 0 so the
+      model ignores it. Let us see the tokens behind the ids, including the Korean sentence:
+      `,
+      `
+      길이가 다른 두 문장이 하나의 직사각형 배치(batch)가 되었습니다. 짧은 문장 뒤에는 \`[PAD]\` 토큰이
+      채워졌고(**패딩**), \`attention_mask\`는 실제 토큰을 1, 패딩을 0으로 표시해서 모델이 패딩을 무시하게
+      합니다. 이번에는 id 뒤에 숨은 토큰을 직접 보겠습니다. 한국어 문장도 함께 넣어 봅니다.
+      `,
+    ),
+    code(`
+      console.log(tokenizer.tokenize("I hate this so much!"));
+      console.log(tokenizer.tokenize("피곤했지만 뿌듯한 나날이었다."));
+    `),
+    md(
+      `
+      The English sentence becomes familiar words. The Korean one becomes \`[UNK]\`, the *unknown*
+      token: this tokenizer's vocabulary was built from English text only and contains no Hangul.
+      The model never sees the sentence at all — only "unknown, unknown, unknown". Its answer is a
+      guess about a row of \`[UNK]\`s, which is why it cannot be trusted.
+      `,
+      `
+      영어 문장은 익숙한 단어들로 나뉘지만, 한국어 문장은 *모르는 토큰*을 뜻하는 \`[UNK]\`로 바뀝니다. 이
+      토크나이저의 어휘 사전은 영어 텍스트만으로 만들어져서 한글이 하나도 없기 때문입니다. 결국 모델은
+      문장을 전혀 보지 못하고 "모름, 모름, 모름"만 보게 됩니다. 앞에서 나온 답은 \`[UNK]\`의 나열을 보고
+      찍은 것이니 믿을 수 없는 것이죠. 한국어를 다루려면 한국어 코퍼스로 사전학습한 모델과 토크나이저가
+      필요합니다.
+      `,
+    ),
+    md(
+      `
+      ## 4. Step 2 — the model
+
+      \`AutoModelForSequenceClassification\` reads the checkpoint's \`config.json\`, builds the right
+      architecture (here a BERT with a classification *head*) and loads the trained weights. Calling the
+      model with the tokenizer's output returns an object whose \`logits\` hold one row per sentence and
+      one column per label.
+      `,
+      `
+      ## 4. 2단계 — 모델
+
+      \`AutoModelForSequenceClassification\`은 체크포인트의 \`config.json\`을 읽어 알맞은 구조(여기서는 분류
+      *헤드*가 붙은 BERT)를 만들고, 학습된 가중치를 불러옵니다. 토크나이저의 출력을 그대로 모델에 넣으면
+      \`logits\`가 담긴 객체가 돌아옵니다. 로짓은 문장마다 한 행, 레이블마다 한 열입니다.
+      `,
+    ),
+    code(`
+      const model = await AutoModelForSequenceClassification.from_pretrained(checkpoint);
+      const outputs = await model(inputs);
+      console.log(outputs.logits.shape);
+      outputs.logits;
+    `),
+    md(
+      `
+      ## 5. Step 3 — from logits to labels
+
+      Logits are not probabilities: they can be negative and do not sum to 1. The **softmax** turns a
+      row of scores $z_1, \\dots, z_k$ into probabilities:
+
+      $$ p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}} $$
+
+      Subtracting the largest score first does not change the result but keeps \`Math.exp\` from
+      overflowing. Then \`model.config.id2label\` names each column.
+      `,
+      `
+      ## 5. 3단계 — 로짓에서 레이블로
+
+      로짓은 확률이 아닙니다. 음수일 수도 있고, 합해도 1이 되지 않습니다. **소프트맥스**는 점수
+      $z_1, \\dots, z_k$를 다음과 같이 확률로 바꿔 줍니다.
+
+      $$ p_i = \\frac{e^{z_i}}{\\sum_j e^{z_j}} $$
+
+      계산하기 전에 가장 큰 값을 빼 주어도 결과는 같고, \`Math.exp\`가 너무 큰 수를 만들어 넘치는
+      (overflow) 일을 막을 수 있습니다. 마지막으로 \`model.config.id2label\`이 각 열의 이름을 알려 줍니다.
+      `,
+    ),
+    code(
+      `
+      function softmaxRow(row: number[]): number[] {
+        const max = Math.max(...row);
+        const exps = row.map((z) => Math.exp(z - max));
+        const total = exps.reduce((a, b) => a + b, 0);
+        return exps.map((e) => e / total);
+      }
+      const probabilities = (outputs.logits.tolist() as number[][]).map(softmaxRow);
+      const id2label = model.config.id2label;
+      probabilities.map((row, i) => ({
+        sentence: raw_inputs[i],
+        ...Object.fromEntries(row.map((p, j) => [id2label[j], Number(p.toFixed(4))])),
+      }));
+      `,
+      `
+      function softmaxRow(row: number[]): number[] {
+        const max = Math.max(...row);                       // 가장 큰 값을 빼서 overflow를 막습니다
+        const exps = row.map((z) => Math.exp(z - max));
+        const total = exps.reduce((a, b) => a + b, 0);
+        return exps.map((e) => e / total);
+      }
+      const probabilities = (outputs.logits.tolist() as number[][]).map(softmaxRow);
+      const id2label = model.config.id2label;
+      probabilities.map((row, i) => ({
+        sentence: raw_inputs[i],
+        ...Object.fromEntries(row.map((p, j) => [id2label[j], Number(p.toFixed(4))])),
+      }));
+      `,
+    ),
+    md(
+      `
+      Compare with what the pipeline printed for the same sentences — the numbers agree, because the
+      pipeline does exactly these three steps. A picture makes the comparison easier:
+      `,
+      `
+      같은 문장을 파이프라인에 넣었을 때와 비교해 보세요. 숫자가 같습니다. 파이프라인이 하는 일이 정확히 이
+      세 단계이기 때문입니다. 그림으로 보면 더 잘 보입니다.
+      `,
+    ),
+    code(
+      `
+      plot(
+        Object.values(id2label).map((label, j) => ({
+          type: "bar",
+          name: String(label),
+          x: raw_inputs.map((s) => s.slice(0, 30) + "…"),
+          y: probabilities.map((row) => row[j]),
+        })),
+        { title: "Probability of each label", barmode: "group", yaxis: { range: [0, 1] } },
+      );
+      `,
+      `
+      plot(
+        Object.values(id2label).map((label, j) => ({
+          type: "bar",
+          name: String(label),
+          x: raw_inputs.map((s) => s.slice(0, 30) + "…"),
+          y: probabilities.map((row) => row[j]),
+        })),
+        { title: "레이블별 확률", barmode: "group", yaxis: { range: [0, 1] } },
+      );
+      `,
+    ),
+    md(
+      `
+      ## Summary
+
+      - \`pipeline(task)\` = tokenizer → model → post-processing, with a default model per task.
+      - The tokenizer must match the model: it turns text into \`input_ids\` and an \`attention_mask\`.
+      - The model returns **logits**; a softmax turns them into probabilities and \`id2label\` names them.
+      - A model only knows the tokens of its own vocabulary: unknown text becomes \`[UNK]\`.
+
+      ## Quiz
+
+      Answer each question in its cell. You get feedback at once; a hint appears after a wrong try.
+      `,
+      `
+      ## 정리
+
+      - \`pipeline(task)\` = 토크나이저 → 모델 → 후처리이며, 태스크마다 기본 모델이 정해져 있습니다.
+      - 토크나이저는 반드시 모델과 짝이 맞아야 하고, 텍스트를 \`input_ids\`와 \`attention_mask\`로 바꿉니다.
+      - 모델은 **로짓**을 돌려주고, 소프트맥스가 이를 확률로 바꾸며, \`id2label\`이 이름을 붙입니다.
+      - 모델은 자기 어휘 사전에 있는 토큰만 압니다. 모르는 글자는 \`[UNK]\`가 됩니다.
+
+      ## 퀴즈
+
+      각 문제의 셀에 답을 적어 보세요. 바로 채점 결과가 나오고, 틀리면 힌트가 나옵니다.
+      `,
+    ),
+    quiz({
+      id: "l01-order",
+      type: "choice",
+      points: 1,
+      prompt: t("In which order does a text-classification pipeline work?", "텍스트 분류 파이프라인은 어떤 순서로 동작할까요?"),
+      options: [
+        t("model → tokenizer → softmax", "모델 → 토크나이저 → 소프트맥스"),
+        t("tokenizer → model → softmax and id2label", "토크나이저 → 모델 → 소프트맥스와 id2label"),
+        t("softmax → tokenizer → model", "소프트맥스 → 토크나이저 → 모델"),
+        t("tokenizer → softmax → model", "토크나이저 → 소프트맥스 → 모델"),
+      ],
+      answer: 1,
+      hint: t("What can a model read: text or numbers?", "모델이 읽을 수 있는 것은 텍스트일까요, 숫자일까요?"),
+      explanation: t(
+        "Text becomes ids first (tokenizer), the model turns ids into logits, and post-processing turns logits into labelled probabilities.",
+        "먼저 토크나이저가 텍스트를 id로 바꾸고, 모델이 id를 로짓으로 바꾸고, 후처리가 로짓을 확률과 레이블로 바꿉니다.",
+      ),
+    }),
+    quiz({
+      id: "l01-keys",
+      type: "multiple",
+      points: 1,
+      prompt: t(
+        "Which keys does calling a BERT tokenizer on one sentence return? (choose all)",
+        "BERT 토크나이저에 문장 하나를 넣으면 어떤 키들이 돌아올까요? (모두 고르세요)",
+      ),
+      options: [t("input_ids", "input_ids"), t("token_type_ids", "token_type_ids"), t("attention_mask", "attention_mask"), t("logits", "logits"), t("labels", "labels")],
+      answer: [0, 1, 2],
+      hint: t("Look at the output of the tokenizer cell above. Which of these is produced by the model instead?", "위의 토크나이저 셀 출력을 다시 보세요. 이 중 모델이 만드는 것은 무엇일까요?"),
+      explanation: t(
+        "A BERT tokenizer returns input_ids, token_type_ids (which sentence each token belongs to) and attention_mask. Logits come from the model; labels are given by you when training.",
+        "BERT 토크나이저는 input_ids, token_type_ids(각 토큰이 몇 번째 문장인지), attention_mask를 돌려줍니다. logits는 모델의 출력이고, labels는 학습할 때 우리가 넣어 주는 값입니다.",
+      ),
+    }),
+    quiz({
+      id: "l01-logits-name",
+      type: "text",
+      points: 1,
+      prompt: t(
+        "What are the raw, un-normalised scores that a classification model returns called? (one word)",
+        "분류 모델이 돌려주는, 정규화되기 전의 점수를 무엇이라고 부를까요? (영어 한 단어)",
+      ),
+      answers: ["logits", "logit"],
+      hint: t("It is the name of the field we read from `outputs`.", "`outputs`에서 꺼내 쓴 필드 이름입니다."),
+      explanation: t(
+        "Logits: one score per label, before the softmax turns them into probabilities.",
+        "로짓(logits)입니다. 소프트맥스를 거치기 전의, 레이블마다 하나씩 있는 점수입니다.",
+      ),
+    }),
+    quiz({
+      id: "l01-softmax-value",
+      type: "numeric",
+      points: 1,
+      prompt: t(
+        "A two-label model returns the logits `[2, 0]`. What probability does the softmax give the first label? (two decimals)",
+        "레이블이 두 개인 모델의 로짓이 `[2, 0]`입니다. 소프트맥스를 거치면 첫 번째 레이블의 확률은 얼마일까요? (소수점 둘째 자리까지)",
+      ),
+      answer: 0.88,
+      tolerance: 0.01,
+      hint: t("Compute e² / (e² + e⁰). You can use `softmaxRow([2, 0])` in a code cell.", "e² / (e² + e⁰)을 계산해 보세요. 코드 셀에서 `softmaxRow([2, 0])`을 실행해 봐도 됩니다."),
+      explanation: t("e² ≈ 7.389, so 7.389 / (7.389 + 1) ≈ 0.88.", "e² ≈ 7.389이므로 7.389 / (7.389 + 1) ≈ 0.88입니다."),
+    }),
+    quiz({
+      id: "l01-mask",
+      type: "choice",
+      points: 1,
+      prompt: t("In `attention_mask`, what does a 0 mean?", "`attention_mask`에서 0은 무엇을 뜻할까요?"),
+      options: [
+        t("The token is unknown ([UNK]).", "모르는 토큰([UNK])이라는 뜻입니다."),
+        t("The token is padding and the model should ignore it.", "패딩 토큰이므로 모델이 무시해야 한다는 뜻입니다."),
+        t("The token starts the second sentence.", "두 번째 문장이 시작된다는 뜻입니다."),
+        t("The token was masked for masked-language-model training.", "MLM 학습을 위해 가려진 토큰이라는 뜻입니다."),
+      ],
+      answer: 1,
+      hint: t("Which sentence in the batch above has zeros, and where?", "위 배치에서 0이 있는 문장은 어느 것이고, 어디에 있나요?"),
+      explanation: t(
+        "Padding fills short sentences up to the batch length; the mask tells attention to skip those positions.",
+        "패딩은 짧은 문장을 배치 길이에 맞추기 위해 채운 토큰이고, 마스크의 0은 어텐션이 그 위치를 보지 않도록 합니다.",
+      ),
+    }),
+    quiz({
+      id: "l01-korean",
+      type: "choice",
+      points: 1,
+      prompt: t(
+        "Why can the classifier's answer for the Korean sentence not be trusted?",
+        "한국어 문장에 대한 분류기의 답을 믿을 수 없는 이유는 무엇일까요?",
+      ),
+      options: [
+        t("Korean sentences are too long for BERT.", "한국어 문장은 BERT가 처리하기에 너무 깁니다."),
+        t("The tokenizer has no Korean tokens, so the model only sees [UNK].", "토크나이저에 한국어 토큰이 없어서 모델은 [UNK]만 보게 됩니다."),
+        t("The softmax does not work for Korean.", "소프트맥스가 한국어에서는 동작하지 않습니다."),
+        t("The model needs a GPU for Korean.", "한국어를 처리하려면 GPU가 필요합니다."),
+      ],
+      answer: 1,
+      hint: t("Look at the output of `tokenizer.tokenize` for the Korean sentence.", "한국어 문장에 대한 `tokenizer.tokenize` 출력을 떠올려 보세요."),
+      explanation: t(
+        "Every Hangul word maps to [UNK]; the label is a guess about unknown tokens. A Korean model needs a Korean vocabulary and Korean pre-training data.",
+        "한글 단어는 모두 [UNK]가 되므로, 레이블은 모르는 토큰들을 보고 찍은 결과입니다. 한국어를 다루려면 한국어 어휘 사전과 한국어 사전학습 데이터가 필요합니다.",
+      ),
+    }),
+    quiz({
+      id: "l01-softmax-code",
+      type: "code",
+      points: 2,
+      prompt: t(
+        "Write `mySoftmax(row)` that returns the softmax of a list of numbers. It must also work for large scores such as `[1000, 1001]`.",
+        "숫자 리스트의 소프트맥스를 돌려주는 `mySoftmax(row)`를 작성하세요. `[1000, 1001]`처럼 큰 점수에서도 동작해야 합니다.",
+      ),
+      solution: `
+        function mySoftmax(row: number[]): number[] {
+          // BEGIN SOLUTION
+          const max = Math.max(...row);
+          const exps = row.map((z) => Math.exp(z - max));
+          const total = exps.reduce((a, b) => a + b, 0);
+          return exps.map((e) => e / total);
+          // END SOLUTION
+        }
+      `,
+      tests: `
+        const p = mySoftmax([2, 0]);
+        assert.equal(p.length, 2);
+        assert.ok(Math.abs(p[0] - 0.8808) < 1e-3, "mySoftmax([2, 0])[0] should be about 0.8808");
+        assert.ok(Math.abs(p[0] + p[1] - 1) < 1e-9, "probabilities must sum to 1");
+      `,
+      hidden_tests: `
+        const big = mySoftmax([1000, 1001]);
+        assert.ok(big.every((x) => Number.isFinite(x)), "large scores must not overflow");
+        assert.ok(Math.abs(big[1] - 0.7311) < 1e-3);
+      `,
+      hint: t("Subtract the largest score before calling Math.exp.", "Math.exp를 부르기 전에 가장 큰 값을 먼저 빼 보세요."),
+      explanation: t(
+        "Shifting every score by the same amount leaves the softmax unchanged, and after subtracting the maximum every exponent is ≤ 0, so nothing overflows.",
+        "모든 점수에서 같은 값을 빼도 소프트맥스 결과는 변하지 않습니다. 최댓값을 빼면 모든 지수가 0 이하가 되어 overflow가 생기지 않습니다.",
+      ),
+    }),
+  ],
+};

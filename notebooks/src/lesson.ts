@@ -1,0 +1,104 @@
+// The building blocks of a lesson source. Each lesson is written once, with its English and
+// Korean text side by side, so both notebooks always share the same cells in the same order.
+
+/** Text in both course languages. */
+export interface Bilingual {
+  en: string;
+  ko: string;
+}
+
+export type Localized = string | Bilingual;
+
+interface QuestionBase {
+  /** Unique within the lesson; becomes the nbgrader grade_id (letters, digits, - and _). */
+  id: string;
+  points: number;
+  prompt: Bilingual;
+  hint: Bilingual;
+  explanation: Bilingual;
+}
+
+/** One right option, chosen by clicking or by writing its number. */
+export interface ChoiceQuestion extends QuestionBase {
+  type: "choice";
+  options: Bilingual[];
+  /** Index (0-based) of the right option. */
+  answer: number;
+}
+
+/** Several right options; the answer is the exact set. */
+export interface MultipleChoiceQuestion extends QuestionBase {
+  type: "multiple";
+  options: Bilingual[];
+  answer: number[];
+}
+
+/** A number, accepted within an absolute tolerance. */
+export interface NumericQuestion extends QuestionBase {
+  type: "numeric";
+  answer: number;
+  tolerance: number;
+}
+
+/** A short text answer, compared after normalisation (trim, lower case, collapse spaces). */
+export interface TextQuestion extends QuestionBase {
+  type: "text";
+  /** Every accepted answer (already normalised). */
+  answers: string[];
+}
+
+/** A code question: the student writes code; tests check the values it defines. */
+export interface CodeQuestion extends QuestionBase {
+  type: "code";
+  /** The instructor's solution; the student copy keeps only what lies outside BEGIN/END SOLUTION. */
+  solution: Localized;
+  /** Visible checks, run against the student's values (TypeScript, uses assert helpers). */
+  tests: string;
+  /** Checks that only the instructor copy holds. */
+  hidden_tests?: string;
+}
+
+export type Question = ChoiceQuestion | MultipleChoiceQuestion | NumericQuestion | TextQuestion | CodeQuestion;
+
+export type Cell =
+  | { kind: "markdown"; text: Bilingual }
+  | { kind: "code"; source: Localized }
+  | { kind: "quiz"; question: Question };
+
+export interface Lesson {
+  /** File stem, e.g. "01-pipeline". */
+  name: string;
+  title: Bilingual;
+  cells: Cell[];
+}
+
+/** Removes the common leading indentation and the first/last blank lines of a template literal. */
+export function dedent(text: string): string {
+  const lines = text.replace(/^\n/, "").replace(/\n\s*$/, "").split("\n");
+  const indents = lines.filter((l) => l.trim() !== "").map((l) => l.match(/^ */)![0].length);
+  const cut = indents.length ? Math.min(...indents) : 0;
+  return lines.map((l) => l.slice(cut)).join("\n");
+}
+
+/** A markdown cell in both languages. */
+export function md(en: string, ko: string): Cell {
+  return { kind: "markdown", text: { en: dedent(en), ko: dedent(ko) } };
+}
+
+/** A code cell; pass two sources when comments or printed text differ between languages. */
+export function code(source: string, ko?: string): Cell {
+  return { kind: "code", source: ko === undefined ? dedent(source) : { en: dedent(source), ko: dedent(ko) } };
+}
+
+/** Bilingual text helper for quiz fields. */
+export function t(en: string, ko: string): Bilingual {
+  return { en: dedent(en), ko: dedent(ko) };
+}
+
+export function quiz(question: Question): Cell {
+  return { kind: "quiz", question };
+}
+
+export function pick(text: Localized, lang: keyof Bilingual): string {
+  return typeof text === "string" ? text : text[lang];
+}
