@@ -1,0 +1,2 @@
+export { PretrainedConfig, ConfigError, TRANSFORMERS_VERSION, CONFIG_NAME } from "./configuration_utils";
+export type { ConfigKwargs, ConfigLoadOptions, ProblemType } from "./configuration_utils";
