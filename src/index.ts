@@ -2,3 +2,5 @@
 // The public SDK: Python's names, TypeScript's types. Each area re-exports its own public names.
 export * from "./tensor";
 export * from "./hub";
+export * from "./configuration";
+export * from "./models";
