@@ -4,3 +4,5 @@ export * from "./tensor";
 export * from "./hub";
 export * from "./configuration";
 export * from "./models";
+export * from "./display";
+export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
