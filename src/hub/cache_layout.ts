@@ -1,0 +1,121 @@
+// The Hub cache in huggingface_hub's exact layout, so Python and this package share one cache:
+//
+//   <cache>/models--org--name/
+//     blobs/<etag>                       file contents, named by the ETag (sha256 for LFS files)
+//     refs/<revision>                    the commit a branch or tag pointed to when last seen
+//     snapshots/<commit>/<file>          relative symlinks into blobs/
+//     .no_exist/<commit>/<file>          empty markers for files known to be absent
+//   <cache>/.locks/models--org--name/<etag>.lock
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { isCommitHash } from "./validation";
+
+export type RepoType = "model" | "dataset" | "space";
+
+/** `models--org--name`, as huggingface_hub's `repo_folder_name`. */
+export function repoFolderName(repoId: string, repoType: RepoType = "model"): string {
+  return [`${repoType}s`, ...repoId.split("/")].join("--");
+}
+
+/** The paths of one repo inside a cache folder. */
+export class RepoCache {
+  readonly storageFolder: string;
+  readonly locksFolder: string;
+
+  constructor(
+    readonly cacheDir: string,
+    readonly repoId: string,
+    readonly repoType: RepoType = "model",
+  ) {
+    this.storageFolder = path.join(cacheDir, repoFolderName(repoId, repoType));
+    this.locksFolder = path.join(cacheDir, ".locks", repoFolderName(repoId, repoType));
+  }
+
+  blobPath(etag: string): string {
+    return path.join(this.storageFolder, "blobs", etag);
+  }
+
+  snapshotFolder(commit: string): string {
+    return path.join(this.storageFolder, "snapshots", commit);
+  }
+
+  pointerPath(commit: string, filename: string): string {
+    return path.join(this.snapshotFolder(commit), ...filename.split("/"));
+  }
+
+  noExistPath(commit: string, filename: string): string {
+    return path.join(this.storageFolder, ".no_exist", commit, ...filename.split("/"));
+  }
+
+  lockPath(etag: string): string {
+    return path.join(this.locksFolder, `${etag}.lock`);
+  }
+
+  /** The commit a revision means here: itself if it is a commit hash, else what refs/<revision> says. */
+  commitFor(revision: string): string | null {
+    if (isCommitHash(revision)) return revision;
+    try {
+      const commit = fs.readFileSync(path.join(this.storageFolder, "refs", ...revision.split("/")), "utf8").trim();
+      return commit || null;
+    } catch {
+      return null;
+    }
+  }
+
+  /** Records which commit a branch or tag points to (no trailing newline, as Python writes it). */
+  writeRef(revision: string, commit: string): void {
+    if (revision === commit) return;
+    const refPath = path.join(this.storageFolder, "refs", ...revision.split("/"));
+    let current: string | null = null;
+    try {
+      current = fs.readFileSync(refPath, "utf8");
+    } catch {
+      // no ref yet
+    }
+    if (current !== commit) writeFileAtomic(refPath, commit);
+  }
+
+  /**
+   * What the cache knows about a file at a revision without asking the network: its path, "missing"
+   * when a `.no_exist` marker says the repo has no such file, or null when the cache cannot tell.
+   */
+  lookup(revision: string, filename: string): string | "missing" | null {
+    const commit = this.commitFor(revision);
+    if (!commit) return null;
+    const pointer = this.pointerPath(commit, filename);
+    if (fs.existsSync(pointer)) return pointer;
+    if (fs.existsSync(this.noExistPath(commit, filename))) return "missing";
+    return null;
+  }
+
+  markMissing(commit: string, filename: string): void {
+    const marker = this.noExistPath(commit, filename);
+    fs.mkdirSync(path.dirname(marker), { recursive: true });
+    fs.closeSync(fs.openSync(marker, "a"));
+  }
+
+  /** Points snapshots/<commit>/<file> at blobs/<etag> with a relative symlink (a copy where symlinks fail). */
+  linkSnapshot(commit: string, filename: string, etag: string): string {
+    const pointer = this.pointerPath(commit, filename);
+    const blob = this.blobPath(etag);
+    fs.mkdirSync(path.dirname(pointer), { recursive: true });
+    const relative = path.relative(path.dirname(pointer), blob);
+    const temp = `${pointer}.${process.pid}.${Date.now()}.tmp`;
+    try {
+      fs.symlinkSync(relative, temp);
+    } catch {
+      fs.copyFileSync(blob, temp);
+    }
+    // rename replaces an older pointer atomically, even when another process made one meanwhile
+    fs.renameSync(temp, pointer);
+    return pointer;
+  }
+}
+
+/** Writes a file through a temp file in the same folder and a rename, so readers never see half of it. */
+export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
+  fs.writeFileSync(temp, contents);
+  fs.renameSync(temp, file);
+}

@@ -1,0 +1,57 @@
+// Typed errors for finding and downloading files, named as in huggingface_hub so that lesson code
+// and Python habits carry over. Every message says what to do next.
+
+/** Base class of every Hub error, so callers can catch them all at once. */
+export class HubError extends Error {
+  override name = "HubError";
+}
+
+/** A repo id, revision or filename that is malformed or would leave the cache folder. */
+export class HFValidationError extends HubError {
+  override name = "HFValidationError";
+}
+
+/** An HTTP error from the Hub that has no more specific class. */
+export class HfHubHTTPError extends HubError {
+  override name = "HfHubHTTPError";
+  constructor(
+    message: string,
+    readonly status?: number,
+    readonly url?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The repository does not exist, or it is private and the request carried no valid token. */
+export class RepositoryNotFoundError extends HfHubHTTPError {
+  override name = "RepositoryNotFoundError";
+}
+
+/** The repository exists but is gated: the token's user must accept its conditions first. */
+export class GatedRepoError extends RepositoryNotFoundError {
+  override name = "GatedRepoError";
+}
+
+/** The branch, tag or commit does not exist in the repository. */
+export class RevisionNotFoundError extends HfHubHTTPError {
+  override name = "RevisionNotFoundError";
+}
+
+/** The repository (or folder) exists but has no such file. */
+export class EntryNotFoundError extends HubError {
+  override name = "EntryNotFoundError";
+}
+
+/**
+ * The file is not in the local cache and the Hub could not be asked: offline mode, `local_files_only`,
+ * or no network. (A subclass of EntryNotFoundError, as in huggingface_hub.)
+ */
+export class LocalEntryNotFoundError extends EntryNotFoundError {
+  override name = "LocalEntryNotFoundError";
+}
+
+/** The Hub answered, but not like the Hub (no commit or ETag headers): a wrong HF_ENDPOINT. */
+export class FileMetadataError extends HubError {
+  override name = "FileMetadataError";
+}

@@ -1,0 +1,170 @@
+// A small Hub on 127.0.0.1 for tests: serves repos over `/{repo}/resolve/{revision}/{file}` and
+// `/api/models/{repo}/revision/{revision}` with the Hub's headers (X-Repo-Commit, ETag,
+// X-Linked-Etag/Size for LFS files that redirect to a CDN path), its X-Error-Code errors, a private
+// repo needing a token, a renamed repo answering with a relative redirect, and switches to drop a
+// download halfway or to slow it down. It records every request and closes itself after a while.
+import { createHash } from "node:crypto";
+import * as fs from "node:fs";
+import * as http from "node:http";
+import type { AddressInfo } from "node:net";
+import * as path from "node:path";
+
+export interface FakeRepo {
+  /** branch or tag → commit */
+  refs: Record<string, string>;
+  /** commit → file name → contents */
+  commits: Record<string, Record<string, Buffer>>;
+  /** requests must carry `Authorization: Bearer <token>` */
+  token?: string;
+}
+
+export interface RecordedRequest {
+  method: string;
+  url: string;
+  range?: string;
+  authorization?: string;
+}
+
+const isLfs = (file: string) => /\.(safetensors|onnx|bin)$/.test(file);
+const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
+/** git's blob id, which the Hub sends as the ETag of small files. */
+const gitBlobId = (b: Buffer) => createHash("sha1").update(`blob ${b.length}\0`).update(b).digest("hex");
+
+export function commitId(seed: string): string {
+  return createHash("sha1").update(seed).digest("hex");
+}
+
+/** Reads a folder of files into a commit's file map. */
+export function filesOf(folder: string, names?: string[]): Record<string, Buffer> {
+  const out: Record<string, Buffer> = {};
+  for (const name of names ?? fs.readdirSync(folder)) out[name] = fs.readFileSync(path.join(folder, name));
+  return out;
+}
+
+export class FakeHub {
+  readonly requests: RecordedRequest[] = [];
+  readonly repos = new Map<string, FakeRepo>();
+  /** old repo id → new id, answered with a relative 307 like a renamed repo on the Hub */
+  readonly renamed = new Map<string, string>();
+  /** sha256 of blobs whose next CDN GET sends half and then drops the connection */
+  readonly dropNextDownload = new Set<string>();
+  /** milliseconds to wait between 16 kB chunks of a CDN download */
+  chunkDelayMs = 0;
+  private server!: http.Server;
+  private lfsBlobs = new Map<string, Buffer>();
+  endpoint = "";
+
+  async start(): Promise<this> {
+    this.server = http.createServer((req, res) => this.handle(req, res));
+    await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
+    this.endpoint = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    // bounded: a forgotten server never keeps the test process alive
+    setTimeout(() => this.server.close(), 120_000).unref();
+    this.server.unref();
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  addRepo(id: string, repo: FakeRepo): void {
+    this.repos.set(id, repo);
+    for (const files of Object.values(repo.commits))
+      for (const [name, data] of Object.entries(files)) if (isLfs(name)) this.lfsBlobs.set(sha256(data), data);
+  }
+
+  count(filter: (r: RecordedRequest) => boolean = () => true): number {
+    return this.requests.filter(filter).length;
+  }
+
+  private error(res: http.ServerResponse, status: number, code?: string, extra: Record<string, string> = {}): void {
+    res.writeHead(status, { ...(code ? { "X-Error-Code": code, "X-Error-Message": `${code} (test hub)` } : {}), ...extra });
+    res.end(code ?? "error");
+  }
+
+  private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
+    const url = new URL(req.url ?? "/", this.endpoint);
+    this.requests.push({ method: req.method ?? "", url: url.pathname, range: req.headers.range, authorization: req.headers.authorization });
+
+    if (url.pathname.startsWith("/cdn/")) return this.serveBlob(req, res, url.pathname.slice(5));
+
+    const api = /^\/api\/models\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
+    const resolve = /^\/([^/]+(?:\/[^/]+)?)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
+    const match = api ?? resolve;
+    if (!match) return this.error(res, 404);
+    const repoId = decodeURIComponent(match[1]);
+    const revision = decodeURIComponent(match[2]);
+
+    const newId = this.renamed.get(repoId);
+    if (newId) {
+      res.writeHead(307, { Location: url.pathname.replace(`/${repoId}/`, `/${newId}/`) });
+      return void res.end();
+    }
+    const repo = this.repos.get(repoId);
+    if (!repo) return this.error(res, 404, "RepoNotFound");
+    if (repo.token && req.headers.authorization !== `Bearer ${repo.token}`) {
+      return req.headers.authorization ? this.error(res, 403, "GatedRepo") : this.error(res, 401);
+    }
+    const commit = repo.refs[revision] ?? (repo.commits[revision] ? revision : undefined);
+    if (!commit) return this.error(res, 404, "RevisionNotFound");
+    const files = repo.commits[commit];
+
+    if (api) {
+      res.writeHead(200, { "Content-Type": "application/json" });
+      return void res.end(JSON.stringify({ id: repoId, sha: commit, siblings: Object.keys(files).map((rfilename) => ({ rfilename })) }));
+    }
+    const filename = decodeURIComponent(match[3]);
+    const data = files[filename];
+    if (!data) return this.error(res, 404, "EntryNotFound", { "X-Repo-Commit": commit });
+
+    if (isLfs(filename)) {
+      const oid = sha256(data);
+      // Like the Hub: LFS files redirect to a CDN with an absolute URL; HEAD carries the linked metadata.
+      res.writeHead(302, {
+        Location: `${this.endpoint}/cdn/${oid}`,
+        "X-Repo-Commit": commit,
+        "X-Linked-Etag": `"${oid}"`,
+        "X-Linked-Size": String(data.length),
+        ETag: `"${gitBlobId(Buffer.from(oid))}"`,
+      });
+      return void res.end();
+    }
+    res.writeHead(200, { "X-Repo-Commit": commit, ETag: `"${gitBlobId(data)}"`, "Content-Length": String(data.length) });
+    res.end(req.method === "HEAD" ? undefined : data);
+  }
+
+  private serveBlob(req: http.IncomingMessage, res: http.ServerResponse, oid: string): void {
+    const data = this.lfsBlobs.get(oid);
+    if (!data) return this.error(res, 404);
+    let start = 0;
+    const range = /^bytes=(\d+)-$/.exec(req.headers.range ?? "");
+    if (range) {
+      start = Number(range[1]);
+      if (start >= data.length) {
+        res.writeHead(416, { "Content-Range": `bytes */${data.length}` });
+        return void res.end();
+      }
+      res.writeHead(206, { "Content-Length": String(data.length - start), "Content-Range": `bytes ${start}-${data.length - 1}/${data.length}` });
+    } else {
+      res.writeHead(200, { "Content-Length": String(data.length), ETag: `"${oid}"` });
+    }
+    if (req.method === "HEAD") return void res.end();
+    const body = data.subarray(start);
+    if (this.dropNextDownload.delete(oid)) {
+      // half the file, then the connection dies
+      res.write(body.subarray(0, Math.floor(body.length / 2)), () => setTimeout(() => res.destroy(), 20));
+      return;
+    }
+    let offset = 0;
+    const sendChunk = () => {
+      if (offset >= body.length) return void res.end();
+      const chunk = body.subarray(offset, offset + 16_384);
+      offset += chunk.length;
+      res.write(chunk);
+      setTimeout(sendChunk, this.chunkDelayMs);
+    };
+    sendChunk();
+  }
+}
