@@ -6,3 +6,4 @@ export * from "./configuration";
 export * from "./models";
 export * from "./display";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
+export * from "./datasets";
