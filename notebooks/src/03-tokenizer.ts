@@ -230,8 +230,8 @@ export const lesson: Lesson = {
     ),
     code(
       `
-      const brown = await load_dataset("brown", { split: "train" });
-      const sample: string[] = brown.shuffle({ seed: 42 }).select([...Array(2000).keys()])["text"];
+      const brown = load_dataset("brown", { split: "train" });
+      const sample: string[] = brown.shuffle({ seed: 42 }).select([...Array(2000).keys()]).column("text");
       const bertLengths = uncased(sample).input_ids.map((row: number[]) => row.length);
       const gptLengths = gpt2(sample).input_ids.map((row: number[]) => row.length);
       plot(
@@ -243,8 +243,8 @@ export const lesson: Lesson = {
       );
       `,
       `
-      const brown = await load_dataset("brown", { split: "train" });
-      const sample: string[] = brown.shuffle({ seed: 42 }).select([...Array(2000).keys()])["text"];
+      const brown = load_dataset("brown", { split: "train" });
+      const sample: string[] = brown.shuffle({ seed: 42 }).select([...Array(2000).keys()]).column("text");
       const bertLengths = uncased(sample).input_ids.map((row: number[]) => row.length);
       const gptLengths = gpt2(sample).input_ids.map((row: number[]) => row.length);
       plot(

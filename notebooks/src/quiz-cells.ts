@@ -65,8 +65,9 @@ export function renderQuestion(q: Question, number: number, lang: Language): Not
     );
     const hidden = q.hidden_tests ? `\n  // BEGIN HIDDEN TESTS\n${indent(dedent(q.hidden_tests), "  ")}\n  // END HIDDEN TESTS` : "";
     const hintLine = lang === "en" ? "Hint" : "힌트";
+    const isAsync = /\bawait\b/.test(q.tests + (q.hidden_tests ?? ""));
     cells.push(
-      codeCell(`${q.id}-tests`, `// ${hintLine}: ${q.hint[lang]}\nquiz.test(${JSON.stringify(q.id)}, (assert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n});`, {
+      codeCell(`${q.id}-tests`, `// ${hintLine}: ${q.hint[lang]}\n${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n});`, {
         nbgrader: nbgrader({ grade: true, solution: false, locked: true, grade_id: `${q.id}-tests`, points: q.points }),
         tlab: tlab(q, "test"),
       }),

@@ -1,0 +1,391 @@
+import { Lesson, code, md, quiz, t } from "./lesson";
+
+// Lesson 4: configs — the blueprint of a model.
+export const lesson: Lesson = {
+  name: "04-config",
+  title: t("Lesson 4 — Config", "4강 — 설정(Config)"),
+  cells: [
+    md(
+      `
+      # Lesson 4 — Config
+
+      A **config** is the blueprint of a model: how many layers, how wide each layer is, how many
+      attention heads, how big the vocabulary is, what the labels are called. It is stored as
+      \`config.json\` next to the weights, and it is everything needed to *build* the architecture —
+      but it contains no weights.
+
+      **In this lesson you will**
+      - read the defaults of \`BertConfig\` and load configs with the exact class and with \`AutoConfig\`,
+      - find the config inside a loaded model,
+      - change a config (fewer layers, other sizes) and see what random initialisation means,
+      - name the labels of a classifier with \`id2label\`,
+      - save a config and load it back.
+      `,
+      `
+      # 4강 — 설정(Config)
+
+      **config**는 모델의 설계도입니다. 층이 몇 개인지, 각 층의 폭은 얼마인지, 어텐션 헤드는 몇 개인지, 어휘
+      사전은 얼마나 큰지, 레이블 이름은 무엇인지가 적혀 있습니다. 가중치 옆에 \`config.json\`으로 저장되며, 모델
+      구조를 *만드는 데* 필요한 정보는 모두 들어 있지만 가중치는 들어 있지 않습니다.
+
+      **이번 강의의 목표**
+      - \`BertConfig\`의 기본값을 살펴보고, 정확한 클래스와 \`AutoConfig\`로 각각 config를 불러옵니다.
+      - 불러온 모델 안에서 config를 꺼내 봅니다.
+      - config를 바꿔(층 수, 크기 등) 보고, 무작위 초기화가 무엇인지 확인합니다.
+      - \`id2label\`로 분류기의 레이블에 이름을 붙입니다.
+      - config를 저장하고 다시 불러옵니다.
+      `,
+    ),
+    md(
+      `
+      ## 1. The defaults
+
+      A config class created without arguments holds the defaults of the architecture's best-known
+      checkpoint. For BERT those are the sizes of \`bert-base\`:
+      `,
+      `
+      ## 1. 기본값
+
+      인자 없이 만든 config 클래스에는 그 구조의 대표 체크포인트 기본값이 들어 있습니다. BERT라면
+      \`bert-base\`의 크기입니다.
+      `,
+    ),
+    code(`
+      const defaults = new BertConfig();
+      defaults;
+    `),
+    md(
+      `
+      The most important fields:
+      - \`vocab_size\` — number of tokens the embedding table has a row for (must match the tokenizer),
+      - \`hidden_size\` — the length of every token vector,
+      - \`num_hidden_layers\` — how many Transformer layers are stacked,
+      - \`num_attention_heads\` — heads per layer (\`hidden_size\` must be divisible by it),
+      - \`intermediate_size\` — the width of the feed-forward block inside each layer,
+      - \`max_position_embeddings\` — the longest sequence the model can read.
+
+      Notice what is **not** there: no learning rate, no batch size. Those belong to training, not to
+      the model, and live in \`TrainingArguments\` (lesson 5).
+
+      ## 2. Loading a config: exact class or \`AutoConfig\`
+      `,
+      `
+      중요한 필드는 다음과 같습니다.
+      - \`vocab_size\` — 임베딩 테이블의 행 수, 즉 토큰 개수(토크나이저와 반드시 같아야 합니다)
+      - \`hidden_size\` — 토큰 벡터 하나의 길이
+      - \`num_hidden_layers\` — 쌓아 올린 트랜스포머 층의 수
+      - \`num_attention_heads\` — 층마다의 어텐션 헤드 수(\`hidden_size\`가 이 값으로 나누어떨어져야 합니다)
+      - \`intermediate_size\` — 각 층 안의 피드포워드(feed-forward) 블록의 폭
+      - \`max_position_embeddings\` — 모델이 읽을 수 있는 가장 긴 시퀀스 길이
+
+      여기에 **없는** 것도 눈여겨보세요. 학습률(learning rate)이나 배치 크기는 없습니다. 그것은 모델이 아니라
+      학습에 관한 설정이라서 \`TrainingArguments\`에 들어갑니다(5강).
+
+      ## 2. config 불러오기: 정확한 클래스 또는 \`AutoConfig\`
+      `,
+    ),
+    code(`
+      const casedConfig = await BertConfig.from_pretrained("transformers-lab/bert-base-cased");
+      const autoConfig = await AutoConfig.from_pretrained("transformers-lab/bert-base-cased");
+      ({
+        exact_class: casedConfig.constructor.name,
+        auto_class: autoConfig.constructor.name,
+        same_content: casedConfig.to_json_string() === autoConfig.to_json_string(),
+        vocab_size: autoConfig.vocab_size,
+      });
+    `),
+    md(
+      `
+      \`AutoConfig\` reads \`"model_type"\` from the file and picks the class for you — the same trick
+      \`AutoModel\` uses. The cased BERT has a smaller vocabulary (28,996) than the uncased one (30,522),
+      because its vocabulary was built differently.
+
+      A GPT-2 config uses other names for the same ideas (\`n_layer\`, \`n_embd\`, \`n_head\`):
+      `,
+      `
+      \`AutoConfig\`는 파일의 \`"model_type"\`을 읽고 알맞은 클래스를 골라 줍니다. \`AutoModel\`이 쓰는 방법과
+      같습니다. cased BERT의 어휘 사전(28,996개)은 uncased(30,522개)보다 작은데, 어휘를 만든 방식이 다르기
+      때문입니다.
+
+      GPT-2의 config는 같은 개념을 다른 이름으로 부릅니다(\`n_layer\`, \`n_embd\`, \`n_head\`).
+      `,
+    ),
+    code(`
+      const gpt2Config = await AutoConfig.from_pretrained("transformers-lab/gpt2");
+      ({ class: gpt2Config.constructor.name, model_type: gpt2Config.model_type, n_layer: gpt2Config.n_layer, n_embd: gpt2Config.n_embd,
+         n_head: gpt2Config.n_head, vocab_size: gpt2Config.vocab_size, activation_function: gpt2Config.activation_function });
+    `),
+    md(
+      `
+      ## 3. The config inside a model
+
+      Every loaded model keeps its config in \`model.config\`. Here is the tiny BERT of this course,
+      next to the bert-base defaults:
+      `,
+      `
+      ## 3. 모델 안의 config
+
+      불러온 모델은 모두 \`model.config\`에 자신의 config를 가지고 있습니다. 이 강의의 작은 BERT를 bert-base
+      기본값과 나란히 놓아 보겠습니다.
+      `,
+    ),
+    code(`
+      const tinyModel = await AutoModelForMaskedLM.from_pretrained("transformers-lab/bert-tiny-brown");
+      const tiny = tinyModel.config;
+      const fields = ["vocab_size", "hidden_size", "num_hidden_layers", "num_attention_heads", "intermediate_size", "max_position_embeddings"] as const;
+      Object.fromEntries(fields.map((f) => [f, { "bert-tiny-brown": (tiny as any)[f], "bert-base": (defaults as any)[f] }]));
+    `),
+    md(
+      `
+      ## 4. Changing a config, and what random initialisation means
+
+      Pass the fields you want to change as an object. A model built from a config gets **random
+      weights** (drawn from a normal distribution with standard deviation \`initializer_range\`, 0.02):
+      the right shape, but no knowledge yet. Let us see how the number of parameters grows with the
+      number of layers, keeping the tiny model's width:
+      `,
+      `
+      ## 4. config 바꾸기, 그리고 무작위 초기화의 의미
+
+      바꾸고 싶은 필드를 객체로 넘기면 됩니다. config로 만든 모델에는 **무작위 가중치**가 들어갑니다(표준편차가
+      \`initializer_range\`, 즉 0.02인 정규분포에서 뽑습니다). 모양은 맞지만 아는 것은 아직 없는 상태입니다.
+      작은 모델의 폭은 그대로 두고, 층 수에 따라 파라미터 수가 어떻게 늘어나는지 보겠습니다.
+      `,
+    ),
+    code(
+      `
+      const layerCounts = [1, 2, 4, 6, 8, 10, 12];
+      const parameterCounts: number[] = [];
+      for (const num_hidden_layers of layerCounts) {
+        const config = new BertConfig({ ...tiny.to_dict(), num_hidden_layers });
+        parameterCounts.push(new BertModel(config).num_parameters());
+      }
+      plot(
+        [{ type: "scatter", mode: "lines+markers", x: layerCounts, y: parameterCounts, name: "BertModel" }],
+        { title: "Parameters vs. num_hidden_layers (hidden_size " + tiny.hidden_size + ")", xaxis: { title: "num_hidden_layers" }, yaxis: { title: "parameters" } },
+      );
+      `,
+      `
+      const layerCounts = [1, 2, 4, 6, 8, 10, 12];
+      const parameterCounts: number[] = [];
+      for (const num_hidden_layers of layerCounts) {
+        const config = new BertConfig({ ...tiny.to_dict(), num_hidden_layers });
+        parameterCounts.push(new BertModel(config).num_parameters());
+      }
+      plot(
+        [{ type: "scatter", mode: "lines+markers", x: layerCounts, y: parameterCounts, name: "BertModel" }],
+        { title: "num_hidden_layers에 따른 파라미터 수 (hidden_size " + tiny.hidden_size + ")", xaxis: { title: "num_hidden_layers" }, yaxis: { title: "파라미터 수" } },
+      );
+      `,
+    ),
+    md(
+      `
+      A straight line: every layer adds the same number of parameters. The line does not start at
+      zero — the embedding table (\`vocab_size × hidden_size\`) is there even with no layers.
+
+      Now the classic example: a BERT with **10 layers instead of 12**. It has the architecture of a
+      bert-base model but random weights, so it must be trained before it is useful.
+      `,
+      `
+      직선이 나옵니다. 층 하나가 늘 때마다 같은 수의 파라미터가 더해지기 때문입니다. 직선이 0에서 시작하지
+      않는 이유는 층이 하나도 없어도 임베딩 테이블(\`vocab_size × hidden_size\`)이 있기 때문입니다.
+
+      이제 자주 드는 예를 보겠습니다. 층이 **12개가 아니라 10개**인 BERT입니다. bert-base와 같은 구조를
+      가졌지만 가중치는 무작위이므로, 쓰려면 먼저 학습을 시켜야 합니다.
+      `,
+    ),
+    code(`
+      const tenLayers = new BertConfig({ num_hidden_layers: 10 });
+      const tenLayerModel = new BertModel(tenLayers);
+      ({ layers: tenLayerModel.config.num_hidden_layers, parameters: tenLayerModel.num_parameters() });
+    `),
+    md(
+      `
+      ## 5. Labels: \`num_labels\`, \`id2label\`, \`label2id\`
+
+      A classifier's config says how many labels there are and what they are called. With only
+      \`num_labels\` you get generic names; give \`id2label\` to name them. The spam classifier of this
+      course has its own names:
+      `,
+      `
+      ## 5. 레이블: \`num_labels\`, \`id2label\`, \`label2id\`
+
+      분류기의 config에는 레이블이 몇 개이고 각각 이름이 무엇인지 적혀 있습니다. \`num_labels\`만 주면 일반적인
+      이름이 붙고, \`id2label\`을 주면 원하는 이름을 붙일 수 있습니다. 이 강의의 스팸 분류기는 자기만의 이름을
+      가지고 있습니다.
+      `,
+    ),
+    code(`
+      const threeLabels = new BertConfig({ num_labels: 3 });
+      const named = new BertConfig({ id2label: { 0: "negative", 1: "neutral", 2: "positive" } });
+      const spamConfig = await AutoConfig.from_pretrained("transformers-lab/bert-tiny-spam");
+      ({
+        generic: threeLabels.id2label,
+        named: named.id2label,
+        named_label2id: named.label2id,
+        spam_classifier: spamConfig.id2label,
+      });
+    `),
+    md(
+      `
+      ## 6. Saving and loading a config
+
+      \`save_pretrained\` writes \`config.json\`. \`to_json_string({ use_diff: true })\` shows only the fields
+      that differ from the defaults — a quick way to see what makes a checkpoint special.
+      `,
+      `
+      ## 6. config 저장하고 불러오기
+
+      \`save_pretrained\`는 \`config.json\`을 씁니다. \`to_json_string({ use_diff: true })\`를 쓰면 기본값과 다른 필드만
+      보여 주므로, 어떤 체크포인트가 무엇이 특별한지 빠르게 확인할 수 있습니다.
+      `,
+    ),
+    code(`
+      import * as fs from "node:fs";
+      await tenLayers.save_pretrained("my-config");
+      console.log(fs.readFileSync("my-config/config.json", "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
+      const reloadedConfig = await AutoConfig.from_pretrained("my-config");
+      console.log("only what differs from the defaults:", tiny.to_json_string({ use_diff: true }));
+      reloadedConfig.num_hidden_layers;
+    `, `
+      import * as fs from "node:fs";
+      await tenLayers.save_pretrained("my-config");
+      console.log(fs.readFileSync("my-config/config.json", "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
+      const reloadedConfig = await AutoConfig.from_pretrained("my-config");
+      console.log("기본값과 다른 부분만:", tiny.to_json_string({ use_diff: true }));
+      reloadedConfig.num_hidden_layers;
+    `),
+    md(
+      `
+      ## Summary
+      - A config is the blueprint: sizes, vocabulary, labels — never weights, never training settings.
+      - \`new BertConfig()\` gives bert-base's defaults; \`from_pretrained\` / \`AutoConfig\` read \`config.json\`.
+      - \`model.config\` is the config of a loaded model.
+      - \`new BertModel(config)\` builds the architecture with random weights (std \`initializer_range\`).
+      - \`num_labels\` / \`id2label\` / \`label2id\` name a classifier's outputs.
+
+      ## Quiz
+      `,
+      `
+      ## 정리
+      - config는 설계도입니다. 크기, 어휘, 레이블은 담지만 가중치나 학습 설정은 담지 않습니다.
+      - \`new BertConfig()\`는 bert-base 기본값을, \`from_pretrained\` / \`AutoConfig\`는 \`config.json\`을 읽어 옵니다.
+      - 불러온 모델의 config는 \`model.config\`에 있습니다.
+      - \`new BertModel(config)\`는 무작위 가중치(표준편차 \`initializer_range\`)로 구조를 만듭니다.
+      - \`num_labels\` / \`id2label\` / \`label2id\`는 분류기 출력에 이름을 붙입니다.
+
+      ## 퀴즈
+      `,
+    ),
+    quiz({
+      id: "l04-blueprint",
+      type: "choice",
+      points: 1,
+      prompt: t("What does a config contain?", "config에는 무엇이 들어 있을까요?"),
+      options: [
+        t("The trained weights of the model.", "모델의 학습된 가중치"),
+        t("The architecture's settings (sizes, vocabulary size, labels), but no weights.", "구조에 대한 설정(크기, 어휘 수, 레이블). 가중치는 없음"),
+        t("The training data.", "학습 데이터"),
+        t("The learning rate and batch size.", "학습률과 배치 크기"),
+      ],
+      answer: 1,
+      hint: t("What does `new BertModel(config)` produce: a trained or an untrained model?", "`new BertModel(config)`로 만든 모델은 학습된 모델일까요, 아닐까요?"),
+      explanation: t(
+        "A config only describes the architecture. Weights live in model.safetensors, training settings in TrainingArguments.",
+        "config는 구조만 설명합니다. 가중치는 model.safetensors에, 학습 설정은 TrainingArguments에 있습니다.",
+      ),
+    }),
+    quiz({
+      id: "l04-default-hidden",
+      type: "numeric",
+      points: 1,
+      prompt: t("What is the default `hidden_size` of `new BertConfig()`?", "`new BertConfig()`의 기본 `hidden_size`는 얼마일까요?"),
+      answer: 768,
+      tolerance: 0,
+      hint: t("Print `defaults.hidden_size`.", "`defaults.hidden_size`를 출력해 보세요."),
+      explanation: t("768, the width of bert-base. The tiny course model uses 128.", "bert-base의 폭인 768입니다. 이 강의의 작은 모델은 128을 씁니다."),
+    }),
+    quiz({
+      id: "l04-model-type",
+      type: "text",
+      points: 1,
+      prompt: t(
+        "Which field of config.json does `AutoConfig` read to choose the config class? (field name)",
+        "`AutoConfig`가 config 클래스를 고를 때 읽는 config.json의 필드 이름은 무엇일까요?",
+      ),
+      answers: ["model_type"],
+      hint: t("For GPT-2 its value is \"gpt2\", for BERT \"bert\".", "GPT-2라면 값이 \"gpt2\", BERT라면 \"bert\"입니다."),
+      explanation: t("`model_type` (\"bert\", \"gpt2\", \"distilbert\" …) maps to BertConfig, GPT2Config, …", "`model_type`(\"bert\", \"gpt2\", \"distilbert\" …)이 BertConfig, GPT2Config 등으로 연결됩니다."),
+    }),
+    quiz({
+      id: "l04-in-config",
+      type: "multiple",
+      points: 1,
+      prompt: t("Which of these are fields of a `BertConfig`? (choose all)", "다음 중 `BertConfig`의 필드를 모두 고르세요."),
+      options: [
+        t("num_attention_heads", "num_attention_heads"),
+        t("vocab_size", "vocab_size"),
+        t("learning_rate", "learning_rate"),
+        t("intermediate_size", "intermediate_size"),
+        t("per_device_train_batch_size", "per_device_train_batch_size"),
+      ],
+      answer: [0, 1, 3],
+      hint: t("Two of them are training settings.", "두 개는 학습 설정입니다."),
+      explanation: t(
+        "learning_rate and per_device_train_batch_size are TrainingArguments; the others describe the architecture.",
+        "learning_rate와 per_device_train_batch_size는 TrainingArguments의 값이고, 나머지는 구조를 설명하는 값입니다.",
+      ),
+    }),
+    quiz({
+      id: "l04-generic-labels",
+      type: "choice",
+      points: 1,
+      prompt: t("What is `new BertConfig({ num_labels: 3 }).id2label[2]`?", "`new BertConfig({ num_labels: 3 }).id2label[2]`의 값은 무엇일까요?"),
+      options: [t("\"2\"", "\"2\""), t("\"LABEL_2\"", "\"LABEL_2\""), t("\"positive\"", "\"positive\""), t("undefined", "undefined")],
+      answer: 1,
+      hint: t("Look at the `generic` entry in section 5.", "5절의 `generic` 항목을 보세요."),
+      explanation: t("Without names, labels are called LABEL_0, LABEL_1, …", "이름을 주지 않으면 LABEL_0, LABEL_1, … 이 붙습니다."),
+    }),
+    quiz({
+      id: "l04-cased-vocab",
+      type: "numeric",
+      points: 1,
+      prompt: t("What is the `vocab_size` of bert-base-cased?", "bert-base-cased의 `vocab_size`는 얼마일까요?"),
+      answer: 28996,
+      tolerance: 0,
+      hint: t("It was printed in section 2.", "2절에서 출력했습니다."),
+      explanation: t("28,996 — smaller than bert-base-uncased's 30,522.", "28,996입니다. bert-base-uncased의 30,522보다 작습니다."),
+    }),
+    quiz({
+      id: "l04-small-config",
+      type: "code",
+      points: 2,
+      prompt: t(
+        "Create `smallConfig`: a BertConfig with 4 layers, `hidden_size` 256, 4 attention heads and `intermediate_size` 1024 (everything else default). Then build `smallModel`, a `BertModel` from it.",
+        "층 4개, `hidden_size` 256, 어텐션 헤드 4개, `intermediate_size` 1024인 BertConfig `smallConfig`를 만드세요(나머지는 기본값). 그리고 이것으로 `BertModel`인 `smallModel`을 만드세요.",
+      ),
+      solution: `
+        // BEGIN SOLUTION
+        const smallConfig = new BertConfig({ num_hidden_layers: 4, hidden_size: 256, num_attention_heads: 4, intermediate_size: 1024 });
+        const smallModel = new BertModel(smallConfig);
+        // END SOLUTION
+      `,
+      tests: `
+        assert.equal(smallConfig.num_hidden_layers, 4);
+        assert.equal(smallConfig.hidden_size, 256);
+        assert.equal(smallConfig.num_attention_heads, 4);
+        assert.equal(smallConfig.intermediate_size, 1024);
+        assert.equal(smallModel.config.num_hidden_layers, 4, "build smallModel from smallConfig");
+      `,
+      hidden_tests: `
+        assert.equal(smallConfig.vocab_size, 30522, "keep the default vocabulary");
+        assert.ok(smallModel.num_parameters() < 110_000_000, "smaller than bert-base");
+      `,
+      hint: t("`new BertConfig({ field: value, … })`, then `new BertModel(config)`.", "`new BertConfig({ 필드: 값, … })`로 만들고 `new BertModel(config)`를 쓰세요."),
+      explanation: t(
+        "Any field you leave out keeps its default; the model gets random weights in the new shapes.",
+        "지정하지 않은 필드는 기본값을 유지하고, 모델은 새 크기에 맞는 무작위 가중치를 받습니다.",
+      ),
+    }),
+  ],
+};

@@ -1,0 +1,399 @@
+import { Lesson, code, md, quiz, t } from "./lesson";
+
+// Lesson 6: the Hub — what a model repository holds, model cards, the cache and offline use.
+export const lesson: Lesson = {
+  name: "06-hub",
+  title: t("Lesson 6 — The Hub", "6강 — 허브(Hub)"),
+  cells: [
+    md(
+      `
+      # Lesson 6 — The Hub
+
+      The Hugging Face Hub hosts hundreds of thousands of models and data sets. Each model is a **git
+      repository** with a fixed layout, which is why one line of \`from_pretrained\` can load any of
+      them. In this lesson we open such repositories — the ones bundled with this course, which follow
+      exactly the Hub's layout — and answer a few challenges from their files.
+
+      **In this lesson you will**
+      - list what a model repository holds and why each file is there,
+      - read a model card and its metadata,
+      - answer the classic Hub challenge from GPT-2's \`config.json\`,
+      - understand the cache, offline mode and what happens without network,
+      - publish your own model folder — weights, tokenizer and card — and load it back.
+      `,
+      `
+      # 6강 — 허브(Hub)
+
+      Hugging Face 허브에는 수십만 개의 모델과 데이터셋이 올라와 있습니다. 모델 하나하나가 정해진 구조를 따르는
+      **git 저장소(repository)**이기 때문에, \`from_pretrained\` 한 줄로 어떤 모델이든 불러올 수 있습니다. 이번
+      강의에서는 그런 저장소를 직접 열어 봅니다. 강의에 포함된 모델들은 허브와 똑같은 구조를 따르므로, 이들의
+      파일을 보며 몇 가지 도전 과제를 풀어 보겠습니다.
+
+      **이번 강의의 목표**
+      - 모델 저장소에 어떤 파일이 있고 각각 왜 필요한지 알아봅니다.
+      - 모델 카드와 그 메타데이터를 읽어 봅니다.
+      - GPT-2의 \`config.json\`으로 허브 투어의 대표 도전 과제를 풀어 봅니다.
+      - 캐시와 오프라인 모드, 네트워크가 없을 때 일어나는 일을 이해합니다.
+      - 가중치, 토크나이저, 모델 카드를 갖춘 나만의 모델 폴더를 만들고 다시 불러옵니다.
+      `,
+    ),
+    md(
+      `
+      ## 1. What a model repository holds
+
+      The bundled models live under the namespace \`transformers-lab/\`, so they can never be mistaken
+      for a model of the public Hub. Let us list them and look inside the sentiment model.
+      `,
+      `
+      ## 1. 모델 저장소에는 무엇이 들어 있을까
+
+      강의용 모델은 \`transformers-lab/\`이라는 네임스페이스 아래에 있어서 공개 허브의 모델과 헷갈릴 일이
+      없습니다. 목록을 보고, 감성 분석 모델의 내용물을 열어 보겠습니다.
+      `,
+    ),
+    code(`
+      import * as fs from "node:fs";
+      import * as path from "node:path";
+      const bundled = list_bundled_models();
+      const sentimentDir = path.dirname((await cached_file("transformers-lab/bert-tiny-sentiment", "config.json"))!);
+      const files = fs.readdirSync(sentimentDir).map((name) => ({ file: name, kilobytes: Math.round(fs.statSync(path.join(sentimentDir, name)).size / 1024) }));
+      console.log(bundled);
+      files;
+    `),
+    md(
+      `
+      | file | what it is for |
+      |---|---|
+      | \`config.json\` | the blueprint: architecture, sizes, labels (lesson 4) |
+      | \`model.safetensors\` | the weights, stored by name; *safetensors* cannot run code when loaded, unlike pickled files |
+      | \`tokenizer.json\`, \`vocab.txt\`, \`tokenizer_config.json\`, \`special_tokens_map.json\` | the tokenizer that must go with the model (lesson 3) |
+      | \`README.md\` | the **model card**: what the model is, how it was trained, how well it does, its limits |
+
+      The weights are by far the largest file. A picture of every bundled repository:
+      `,
+      `
+      | 파일 | 역할 |
+      |---|---|
+      | \`config.json\` | 설계도: 구조, 크기, 레이블(4강) |
+      | \`model.safetensors\` | 이름이 붙은 가중치. pickle 파일과 달리 *safetensors*는 불러올 때 코드를 실행할 수 없어 안전합니다 |
+      | \`tokenizer.json\`, \`vocab.txt\`, \`tokenizer_config.json\`, \`special_tokens_map.json\` | 모델과 반드시 짝을 이뤄야 하는 토크나이저(3강) |
+      | \`README.md\` | **모델 카드**: 어떤 모델인지, 어떻게 학습했는지, 성능은 어떤지, 한계는 무엇인지 |
+
+      가장 큰 파일은 단연 가중치입니다. 강의에 포함된 모든 저장소를 그림으로 보겠습니다.
+      `,
+    ),
+    code(
+      `
+      const repoSizes = [];
+      for (const id of bundled) {
+        const dir = path.dirname((await cached_file(id, "config.json"))!);
+        const sizes = { weights: 0, tokenizer: 0, other: 0 };
+        for (const name of fs.readdirSync(dir)) {
+          const size = fs.statSync(path.join(dir, name)).size / 1e6;
+          if (name.endsWith(".safetensors")) sizes.weights += size;
+          else if (/vocab|merges|tokenizer|special_tokens/.test(name)) sizes.tokenizer += size;
+          else sizes.other += size;
+        }
+        repoSizes.push({ id, ...sizes });
+      }
+      plot(
+        (["weights", "tokenizer", "other"] as const).map((kind) => ({ type: "bar", name: kind, x: repoSizes.map((r) => r.id.replace("transformers-lab/", "")), y: repoSizes.map((r) => r[kind]) })),
+        { title: "Size of each bundled repository (MB)", barmode: "stack", yaxis: { title: "MB" } },
+      );
+      `,
+      `
+      const repoSizes = [];
+      for (const id of bundled) {
+        const dir = path.dirname((await cached_file(id, "config.json"))!);
+        const sizes = { weights: 0, tokenizer: 0, other: 0 };
+        for (const name of fs.readdirSync(dir)) {
+          const size = fs.statSync(path.join(dir, name)).size / 1e6;
+          if (name.endsWith(".safetensors")) sizes.weights += size;
+          else if (/vocab|merges|tokenizer|special_tokens/.test(name)) sizes.tokenizer += size;
+          else sizes.other += size;
+        }
+        repoSizes.push({ id, ...sizes });
+      }
+      const kindNames = { weights: "가중치", tokenizer: "토크나이저", other: "기타" };
+      plot(
+        (["weights", "tokenizer", "other"] as const).map((kind) => ({ type: "bar", name: kindNames[kind], x: repoSizes.map((r) => r.id.replace("transformers-lab/", "")), y: repoSizes.map((r) => r[kind]) })),
+        { title: "강의에 포함된 저장소별 크기 (MB)", barmode: "stack", yaxis: { title: "MB" } },
+      );
+      `,
+    ),
+    md(
+      `
+      Notice \`transformers-lab/gpt2\`, \`bert-base-cased\` and \`bert-base-uncased\`: they hold the real
+      config and tokenizer files of those famous checkpoints but **no weights** — the real weights are
+      hundreds of megabytes. Their tokenizers and configs are all that lessons 3 and 4 needed.
+
+      ## 2. The model card
+
+      A model card is the repository's \`README.md\`. It starts with **YAML metadata** between two \`---\`
+      lines: language, license, task, data sets, metrics. The Hub uses it to filter and search; people
+      read the text below it. Let us read the sentiment model's card:
+      `,
+      `
+      \`transformers-lab/gpt2\`, \`bert-base-cased\`, \`bert-base-uncased\`를 눈여겨보세요. 이 유명한 체크포인트들의
+      실제 config와 토크나이저 파일은 들어 있지만 **가중치는 없습니다.** 실제 가중치는 수백 MB나 되기
+      때문입니다. 3강과 4강에는 토크나이저와 config만 있으면 충분했습니다.
+
+      ## 2. 모델 카드
+
+      모델 카드는 저장소의 \`README.md\`입니다. 맨 위에는 두 개의 \`---\` 줄 사이에 **YAML 메타데이터**가 있습니다.
+      언어, 라이선스, 태스크, 데이터셋, 평가 지표 같은 정보죠. 허브는 이 메타데이터로 모델을 분류하고 검색하며,
+      사람은 그 아래의 본문을 읽습니다. 감성 분석 모델의 카드를 읽어 보겠습니다.
+      `,
+    ),
+    code(`
+      const card = fs.readFileSync((await cached_file("transformers-lab/bert-tiny-sentiment", "README.md"))!, "utf8");
+      const [, metadataBlock, body] = card.split(/^---$/m);
+      console.log(metadataBlock.trim());
+      display({ "text/markdown": body.trim().split("\\n").slice(0, 30).join("\\n"), "text/plain": body.trim().slice(0, 2000) });
+    `),
+    md(
+      `
+      A good card says honestly what the model can *not* do. This one states that its labels are weak,
+      lexicon-derived labels and that it only knows English — which is exactly what we saw with the
+      Korean sentence in lesson 1.
+
+      ## 3. Challenge: GPT-2's config
+
+      The classic first exercise of a Hub tour: open GPT-2's \`config.json\` and find its **activation
+      function** and its **vocabulary size**.
+      `,
+      `
+      좋은 모델 카드는 모델이 *할 수 없는* 일을 정직하게 적습니다. 이 카드에는 레이블이 사전 기반의 약한
+      레이블이라는 점과 영어만 안다는 점이 적혀 있습니다. 1강에서 한국어 문장으로 확인한 바로 그 내용이죠.
+
+      ## 3. 도전 과제: GPT-2의 config
+
+      허브 투어의 대표적인 첫 과제입니다. GPT-2의 \`config.json\`을 열어 **활성화 함수(activation function)**와
+      **어휘 크기(vocabulary size)**를 찾아보세요.
+      `,
+    ),
+    code(`
+      const gpt2ConfigFile = (await cached_file("transformers-lab/gpt2", "config.json"))!;
+      console.log(fs.readFileSync(gpt2ConfigFile, "utf8"));
+    `),
+    md(
+      `
+      Read the file yourself, or load it with \`AutoConfig\` and look at \`activation_function\` and
+      \`vocab_size\`. You will need both answers in the quiz.
+
+      ## 4. The cache and offline use
+
+      When you load a Hub id such as \`"bert-base-uncased"\`, files are downloaded once into the **cache**
+      and reused afterwards. The cache has the same layout as Python's, so both share it:
+
+      \`\`\`
+      $HF_HOME/hub/                       (default ~/.cache/huggingface/hub)
+        models--bert-base-uncased/
+          blobs/<hash>                    the file contents, stored once
+          refs/main                       the commit that "main" points to
+          snapshots/<commit>/config.json  links to the blobs, one folder per commit
+      \`\`\`
+      `,
+      `
+      파일을 직접 읽어도 되고, \`AutoConfig\`로 불러와 \`activation_function\`과 \`vocab_size\`를 봐도 됩니다. 두 답
+      모두 퀴즈에서 쓰입니다.
+
+      ## 4. 캐시와 오프라인 사용
+
+      \`"bert-base-uncased"\` 같은 허브 id를 불러오면 파일이 한 번 **캐시(cache)**에 다운로드되고, 그 뒤로는 캐시를
+      재사용합니다. 캐시 구조는 파이썬과 같아서 두 환경이 캐시를 함께 쓸 수 있습니다.
+
+      \`\`\`
+      $HF_HOME/hub/                       (기본값 ~/.cache/huggingface/hub)
+        models--bert-base-uncased/
+          blobs/<해시>                     파일 내용(한 번만 저장)
+          refs/main                       "main"이 가리키는 커밋
+          snapshots/<커밋>/config.json     blob을 가리키는 링크, 커밋마다 폴더 하나
+      \`\`\`
+      `,
+    ),
+    code(`
+      ({ "bert-base-uncased": repo_folder_name("bert-base-uncased"), "openai-community/gpt2": repo_folder_name("openai-community/gpt2") });
+    `),
+    md(
+      `
+      On a machine without network (a train, an exam room, a locked-down server) you say so with
+      \`HF_HUB_OFFLINE=1\` or, for one call, \`local_files_only: true\`. Then only local folders, bundled
+      models and the cache are used, and a missing file produces a clear error instead of a long wait:
+      `,
+      `
+      네트워크가 없는 곳(기차 안, 시험장, 외부 접속이 막힌 서버)에서는 \`HF_HUB_OFFLINE=1\`을 설정하거나, 호출 하나에만
+      \`local_files_only: true\`를 주면 됩니다. 그러면 로컬 폴더, 강의용 모델, 캐시만 사용하고, 파일이 없으면
+      하염없이 기다리는 대신 분명한 오류를 냅니다.
+      `,
+    ),
+    code(`
+      process.env.HF_HUB_OFFLINE = "1";
+      let offlineError = "";
+      try {
+        await AutoConfig.from_pretrained("some-user/a-model-that-is-not-here");
+      } catch (error) {
+        offlineError = (error as Error).name + ": " + (error as Error).message;
+      }
+      offlineError;
+    `),
+    md(
+      `
+      ## 5. Your own repository
+
+      A folder becomes a complete model repository when it holds the model, its tokenizer and a card.
+      Here we package the sentiment model under a new name with a card of our own, and load the folder
+      back with \`pipeline\` — exactly what someone who cloned it from the Hub would do.
+      `,
+      `
+      ## 5. 나만의 저장소 만들기
+
+      모델과 토크나이저, 그리고 모델 카드가 들어 있으면 폴더 하나가 완전한 모델 저장소가 됩니다. 감성 분석
+      모델을 새 이름으로 묶고 직접 쓴 모델 카드를 넣은 뒤, \`pipeline\`으로 그 폴더를 다시 불러오겠습니다. 허브에서
+      저장소를 클론한 사람이 하는 일과 똑같습니다.
+      `,
+    ),
+    code(`
+      const myRepo = "my-sentiment-model";
+      const sourceModel = await AutoModelForSequenceClassification.from_pretrained("transformers-lab/bert-tiny-sentiment");
+      const sourceTokenizer = await AutoTokenizer.from_pretrained("transformers-lab/bert-tiny-sentiment");
+      await sourceModel.save_pretrained(myRepo);
+      await sourceTokenizer.save_pretrained(myRepo);
+      fs.writeFileSync(path.join(myRepo, "README.md"), [
+        "---", "language: en", "license: apache-2.0", "pipeline_tag: text-classification", "tags:", "- course-exercise", "---",
+        "# My sentiment model", "", "A copy of transformers-lab/bert-tiny-sentiment, packaged as an exercise.", "",
+      ].join("\\n"));
+      const myClassifier = await pipeline("sentiment-analysis", { model: myRepo });
+      ({ files: fs.readdirSync(myRepo), prediction: await myClassifier("What a wonderful, happy day!") });
+    `),
+    md(
+      `
+      To share it, you would create a repository on the Hub and push this folder with git (large
+      files go through git-lfs). Anyone could then load it with its id.
+
+      ## Summary
+      - A model repository = \`config.json\` + weights (\`model.safetensors\`) + tokenizer files + \`README.md\`.
+      - The model card's YAML metadata makes a model findable; its text says how it was made and where it fails.
+      - Downloads land in a shared cache (\`models--org--name/{blobs,refs,snapshots}\`);
+        \`HF_HUB_OFFLINE=1\` / \`local_files_only\` keep everything local.
+      - Any folder with these files loads like a Hub id.
+
+      ## Quiz
+      `,
+      `
+      공유하려면 허브에 저장소를 만들고 git으로 이 폴더를 push하면 됩니다(큰 파일은 git-lfs로 올립니다). 그러면
+      누구나 id 하나로 불러올 수 있습니다.
+
+      ## 정리
+      - 모델 저장소 = \`config.json\` + 가중치(\`model.safetensors\`) + 토크나이저 파일 + \`README.md\`
+      - 모델 카드의 YAML 메타데이터 덕분에 모델을 검색할 수 있고, 본문은 모델을 어떻게 만들었고 어디서 틀리는지
+        알려 줍니다.
+      - 다운로드한 파일은 공유 캐시(\`models--조직--이름/{blobs,refs,snapshots}\`)에 저장되고,
+        \`HF_HUB_OFFLINE=1\` / \`local_files_only\`를 쓰면 모든 것을 로컬에서만 찾습니다.
+      - 이 파일들이 있는 폴더는 허브 id처럼 불러올 수 있습니다.
+
+      ## 퀴즈
+      `,
+    ),
+    quiz({
+      id: "l06-activation",
+      type: "text",
+      points: 1,
+      prompt: t("Challenge 1a: what is GPT-2's activation function (as written in its config.json)?", "도전 1a: GPT-2의 활성화 함수는 무엇일까요? (config.json에 적힌 그대로)"),
+      answers: ["gelu_new"],
+      hint: t("Look for the key `activation_function`.", "`activation_function` 키를 찾아보세요."),
+      explanation: t("`gelu_new`, the tanh approximation of GELU used by the original GPT-2.", "`gelu_new`입니다. 원래의 GPT-2가 쓴, GELU의 tanh 근사입니다."),
+    }),
+    quiz({
+      id: "l06-vocab",
+      type: "numeric",
+      points: 1,
+      prompt: t("Challenge 1b: what is GPT-2's vocabulary size?", "도전 1b: GPT-2의 어휘 크기는 얼마일까요?"),
+      answer: 50257,
+      tolerance: 0,
+      hint: t("The key is `vocab_size`.", "키 이름은 `vocab_size`입니다."),
+      explanation: t("50,257: 256 byte tokens + 50,000 merges + <|endoftext|>.", "50,257개입니다. 바이트 토큰 256개 + 병합(merge) 50,000개 + <|endoftext|> 1개입니다."),
+    }),
+    quiz({
+      id: "l06-repo-files",
+      type: "multiple",
+      points: 1,
+      prompt: t("Which files does a complete model repository for a text classifier hold? (choose all)", "텍스트 분류기의 완전한 모델 저장소에 들어 있는 파일을 모두 고르세요."),
+      options: [
+        t("config.json", "config.json"),
+        t("model.safetensors", "model.safetensors"),
+        t("tokenizer files (tokenizer.json / vocab.txt …)", "토크나이저 파일(tokenizer.json / vocab.txt …)"),
+        t("README.md (the model card)", "README.md(모델 카드)"),
+        t("the training data set", "학습 데이터셋"),
+      ],
+      answer: [0, 1, 2, 3],
+      hint: t("Look at the file list in section 1. Data sets have repositories of their own.", "1절의 파일 목록을 보세요. 데이터셋은 별도의 저장소에 있습니다."),
+      explanation: t("Config, weights, tokenizer and card; data sets live in dataset repositories.", "config, 가중치, 토크나이저, 모델 카드입니다. 데이터셋은 데이터셋 저장소에 따로 있습니다."),
+    }),
+    quiz({
+      id: "l06-card",
+      type: "choice",
+      points: 1,
+      prompt: t("Where is a model card's metadata (license, language, task …) written?", "모델 카드의 메타데이터(라이선스, 언어, 태스크 …)는 어디에 적혀 있을까요?"),
+      options: [
+        t("In config.json", "config.json 안"),
+        t("In YAML between `---` lines at the top of README.md", "README.md 맨 위의 `---` 줄 사이에 YAML로"),
+        t("In the safetensors header", "safetensors 헤더 안"),
+        t("Only on the website, not in the repository", "웹사이트에만 있고 저장소에는 없다"),
+      ],
+      answer: 1,
+      hint: t("We split the card on `---` in section 2.", "2절에서 카드를 `---`로 나눴습니다."),
+      explanation: t("The card is README.md; its YAML front matter is the metadata the Hub indexes.", "모델 카드는 README.md이고, 맨 앞의 YAML이 허브가 색인하는 메타데이터입니다."),
+    }),
+    quiz({
+      id: "l06-offline",
+      type: "choice",
+      points: 1,
+      prompt: t("What does `HF_HUB_OFFLINE=1` do?", "`HF_HUB_OFFLINE=1`은 어떤 일을 할까요?"),
+      options: [
+        t("Deletes the cache.", "캐시를 지운다."),
+        t("Loads only from local folders, bundled models and the cache, never from the network.", "로컬 폴더, 강의용 모델, 캐시에서만 불러오고 네트워크는 절대 쓰지 않는다."),
+        t("Downloads every model in advance.", "모든 모델을 미리 다운로드한다."),
+        t("Makes loading slower but more reliable.", "불러오기가 느려지지만 더 안정적이 된다."),
+      ],
+      answer: 1,
+      hint: t("Look at the error in section 4.", "4절의 오류 메시지를 보세요."),
+      explanation: t("Offline mode never touches the network; a missing file is a clear error at once.", "오프라인 모드는 네트워크를 쓰지 않고, 없는 파일은 바로 분명한 오류가 됩니다."),
+    }),
+    quiz({
+      id: "l06-cache-folder",
+      type: "text",
+      points: 1,
+      prompt: t(
+        "What is the cache folder name of the repository `google/bert_uncased_L-2_H-128_A-2`?",
+        "`google/bert_uncased_L-2_H-128_A-2` 저장소의 캐시 폴더 이름은 무엇일까요?",
+      ),
+      answers: ["models--google--bert_uncased_l-2_h-128_a-2"],
+      hint: t("`models--` + the id with `/` replaced by `--`. You can check with `repo_folder_name`.", "`models--` 뒤에 `/`를 `--`로 바꾼 id를 붙입니다. `repo_folder_name`으로 확인할 수 있습니다."),
+      explanation: t("models--google--bert_uncased_L-2_H-128_A-2", "models--google--bert_uncased_L-2_H-128_A-2 입니다."),
+    }),
+    quiz({
+      id: "l06-tiny-gpt",
+      type: "code",
+      points: 2,
+      prompt: t(
+        "Load the config of the bundled `transformers-lab/gpt2-tiny-brown` and store its number of layers in `tinyGptLayers` and its vocabulary size in `tinyGptVocab`.",
+        "강의용 `transformers-lab/gpt2-tiny-brown`의 config를 불러와, 층 수를 `tinyGptLayers`에, 어휘 크기를 `tinyGptVocab`에 저장하세요.",
+      ),
+      solution: `
+        // BEGIN SOLUTION
+        const tinyGptConfig = await AutoConfig.from_pretrained("transformers-lab/gpt2-tiny-brown");
+        const tinyGptLayers = tinyGptConfig.n_layer;
+        const tinyGptVocab = tinyGptConfig.vocab_size;
+        // END SOLUTION
+      `,
+      tests: `
+        const onDisk = JSON.parse(fs.readFileSync((await cached_file("transformers-lab/gpt2-tiny-brown", "config.json"))!, "utf8"));
+        assert.equal(tinyGptLayers, onDisk.n_layer);
+        assert.equal(tinyGptVocab, onDisk.vocab_size);
+      `,
+      hint: t("GPT-2 calls its number of layers `n_layer`.", "GPT-2는 층 수를 `n_layer`라고 부릅니다."),
+      explanation: t("AutoConfig picks GPT2Config; n_layer and vocab_size come straight from config.json.", "AutoConfig가 GPT2Config를 고르고, n_layer와 vocab_size는 config.json에서 그대로 옵니다."),
+    }),
+  ],
+};
