@@ -2,8 +2,13 @@
 // The public SDK: Python's names, TypeScript's types. Each area re-exports its own public names.
 export * from "./tensor";
 export * from "./hub";
+export * from "./nn";
+export { Graph, GraphValue, Program, export_onnx, gradients, functional, ShapeError, DTypeError, GradientError, ExecutionError, NonFiniteLossError } from "./engine";
+export { Generator, manual_seed, default_generator } from "./utils/random";
 export * from "./configuration";
 export * from "./models";
 export * from "./display";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
 export * from "./datasets";
+export * from "./pipelines";
+export * from "./quiz";

@@ -1,0 +1,12 @@
+export * from "./errors";
+export * from "./types";
+export { Graph, GraphValue } from "./graph";
+export type { GraphNode, GraphOptions, DropoutMaskSpec } from "./graph";
+export * from "./ops";
+export * as functional from "./ops";
+export { gradients } from "./autodiff";
+export { Program, export_onnx, GRAD_PREFIX } from "./program";
+export type { CompileOptions, RunOptions } from "./program";
+export { defineOp, lookupOp, registeredOps } from "./registry";
+export type { OpDef, GradContext } from "./registry";
+import "./methods";

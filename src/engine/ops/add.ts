@@ -1,0 +1,18 @@
+import type { GraphValue } from "../graph";
+import { defineOp } from "../registry";
+import { Operand, graphOf, inferBroadcast, lift, sumToShape } from "./util";
+
+defineOp({
+  type: "Add",
+  infer: inferBroadcast,
+  grad: ({ inputs, dys }) => {
+    const dy = dys[0]!;
+    return [sumToShape(dy, inputs[0]!.shape), sumToShape(dy, inputs[1]!.shape)];
+  },
+});
+
+export function add(a: Operand, b: Operand): GraphValue {
+  const g = graphOf(a, b);
+  const x = typeof a === "number" ? lift(b as GraphValue, a) : a;
+  return g.op("Add", [x, lift(x, b)]);
+}

@@ -1,0 +1,202 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Tensor } from "../tensor";
+import type { AnyTypedArray } from "../tensor";
+import { throwIfInterrupted } from "../utils/cancellation";
+import { Generator, default_generator } from "../utils/random";
+import { gradients } from "./autodiff";
+import { DTypeError, ExecutionError, NonFiniteLossError, ShapeError, fmtShape } from "./errors";
+import type { Graph, GraphValue } from "./graph";
+import { sessionHost } from "./runtime/session_host";
+import type { WireTensor } from "./runtime/wire";
+import { serializeGraph } from "./to_onnx";
+import type { Parameter } from "../nn/parameter";
+
+export interface CompileOptions {
+  /** Which named graph outputs the program returns (default: all of them). */
+  outputs?: string[];
+  /**
+   * Adds the backward pass: gradients of the named scalar output with respect to every parameter
+   * whose `requires_grad` is true. Each run then stores them in `param.grad`.
+   */
+  backward?: { loss: string };
+  /** onnxruntime threads inside one run (default: all cores). */
+  intra_op_num_threads?: number;
+}
+
+export interface RunOptions {
+  /** Draws the dropout masks (default: the process-wide generator, seeded by `manual_seed`). */
+  generator?: Generator;
+  /** Also return gradients as `grad:<name>` outputs, besides storing them on the parameters. */
+  return_gradients?: boolean;
+}
+
+/** The prefix of gradient outputs: `grad:encoder.layer.0.attention.self.query.weight`. */
+export const GRAD_PREFIX = "grad:";
+
+/**
+ * A graph compiled once into an onnxruntime session that lives in the engine's worker thread.
+ * Parameters are session inputs, so the same program serves every step as the weights change;
+ * batch and sequence dims stay dynamic. `run` is async and leaves the event loop free.
+ */
+export class Program {
+  private released = false;
+
+  private constructor(
+    readonly graph: Graph,
+    private readonly sessionId: number,
+    /** Inputs in the order the model declares them. */
+    private readonly inputs: GraphValue[],
+    readonly outputNames: string[],
+    private readonly trainable: { name: string; param: Parameter }[],
+    private readonly lossName: string | null,
+  ) {}
+
+  static async compile(graph: Graph, options: CompileOptions = {}): Promise<Program> {
+    const names = options.outputs ?? [...graph.outputs.keys()];
+    const outputs: [string, GraphValue][] = names.map((n) => {
+      const v = graph.outputs.get(n);
+      if (!v) throw new ShapeError(`The graph has no output "${n}" (it has: ${[...graph.outputs.keys()].join(", ") || "none"}).`);
+      return [n, v];
+    });
+    let trainable: { name: string; param: Parameter }[] = [];
+    let lossName: string | null = null;
+    if (options.backward) {
+      lossName = options.backward.loss;
+      const loss = graph.outputs.get(lossName);
+      if (!loss) throw new ShapeError(`backward: the graph has no output "${lossName}".`);
+      if (loss.rank !== 0) throw new ShapeError(`backward: the loss must be a scalar, "${lossName}" has shape ${fmtShape(loss.shape)}.`);
+      trainable = [...graph.parameters.entries()].filter(([, p]) => p.param.requires_grad).map(([name, p]) => ({ name, param: p.param }));
+      const grads = gradients(loss, trainable.map((t) => graph.parameters.get(t.name)!.value));
+      trainable.forEach((t, i) => outputs.push([GRAD_PREFIX + t.name, grads[i]]));
+      if (!names.includes(lossName)) outputs.unshift([lossName, loss]);
+    }
+    const { bytes, inputs } = serializeGraph(graph, { outputs });
+    let created: { sessionId: number };
+    try {
+      created = await sessionHost.create(bytes, { intraOpNumThreads: options.intra_op_num_threads });
+    } catch (e) {
+      throw new ExecutionError(`onnxruntime could not load the compiled graph "${graph.name}": ${(e as Error).message}`);
+    }
+    return new Program(graph, created.sessionId, inputs, outputs.map(([n]) => n), trainable, lossName);
+  }
+
+  /** Runs the program. `feeds` holds every run-time input by name (parameters are supplied automatically). */
+  async run(feeds: Record<string, Tensor>, options: RunOptions = {}): Promise<Record<string, Tensor>> {
+    if (this.released) throw new ExecutionError("This program was released.");
+    throwIfInterrupted();
+    return sessionHost.exclusive(() => this.runNow(feeds, options));
+  }
+
+  private async runNow(feeds: Record<string, Tensor>, options: RunOptions): Promise<Record<string, Tensor>> {
+    const dims = new Map<string, number>();
+    const wire: WireTensor[] = [];
+    const params = new Map<string, Parameter>();
+    for (const v of this.inputs) {
+      if (v.kind === "input") wire.push(this.checkFeed(v, feeds[v.name], dims));
+      else if (v.kind === "parameter") {
+        const p = this.graph.parameters.get(v.name)!.param;
+        if (p.data.length === 0) throw new ExecutionError(`Parameter ${v.name} is in use by another run; await each model call before starting the next.`);
+        params.set(v.name, p);
+        wire.push({ name: v.name, dtype: "float32", dims: p.shape, data: p.data, moved: true });
+      }
+    }
+    const generator = options.generator ?? default_generator;
+    for (const m of this.graph.dropoutMasks) {
+      if (!this.inputs.includes(m.value)) continue;
+      wire.push({ name: m.value.name, dtype: m.value.dtype, dims: resolveDims(m.value, dims), data: drawMask(m.value, dims, m.p, generator) });
+    }
+
+    const result = await sessionHost.run(this.sessionId, wire, this.outputNames);
+    for (const r of result.returned) {
+      const p = params.get(r.name);
+      if (p) p.data = r.data as Float32Array;
+    }
+    if (result.error) throw new ExecutionError(`Running "${this.graph.name}" failed: ${result.error}`);
+
+    const out: Record<string, Tensor> = {};
+    for (const o of result.outputs) out[o.name] = new Tensor(o.data, o.dims, o.dtype);
+    if (this.lossName) {
+      const loss = out[this.lossName].item();
+      if (!Number.isFinite(loss)) {
+        throw new NonFiniteLossError(`The loss "${this.lossName}" is ${loss}. Check the inputs and labels for NaN/Inf, lower the learning rate, or clip gradients.`);
+      }
+      for (const t of this.trainable) {
+        t.param.grad = out[GRAD_PREFIX + t.name].data as Float32Array;
+        if (!options.return_gradients) delete out[GRAD_PREFIX + t.name];
+      }
+    }
+    throwIfInterrupted();
+    return out;
+  }
+
+  private checkFeed(v: GraphValue, t: Tensor | undefined, dims: Map<string, number>): WireTensor {
+    if (!t) throw new ExecutionError(`Missing input "${v.name}" (${v.dtype} ${fmtShape(v.shape)}).`);
+    if (!(t instanceof Tensor)) throw new ExecutionError(`Input "${v.name}" must be a Tensor, got ${typeof t}.`);
+    if (t.dtype !== v.dtype) throw new DTypeError(`Input "${v.name}" must be ${v.dtype}, got ${t.dtype} ${fmtShape(t.shape)}.`);
+    if (t.shape.length !== v.rank) throw new ShapeError(`Input "${v.name}" must have shape ${fmtShape(v.shape)}, got ${fmtShape(t.shape)}.`);
+    v.shape.forEach((d, i) => {
+      const actual = t.shape[i];
+      if (typeof d === "number") {
+        if (d !== actual) throw new ShapeError(`Input "${v.name}" must have shape ${fmtShape(v.shape)}, got ${fmtShape(t.shape)} (dim ${i} should be ${d}).`);
+      } else if (!d.startsWith("?")) {
+        const bound = dims.get(d);
+        if (bound !== undefined && bound !== actual) {
+          throw new ShapeError(`Input "${v.name}" has ${d} = ${actual} (shape ${fmtShape(t.shape)}) but an earlier input has ${d} = ${bound}.`);
+        }
+        dims.set(d, actual);
+      }
+    });
+    return { name: v.name, dtype: t.dtype, dims: t.shape, data: plainCopy(t.data) };
+  }
+
+  /** Frees the onnxruntime session. */
+  async release(): Promise<void> {
+    if (this.released) return;
+    this.released = true;
+    await sessionHost.release(this.sessionId);
+  }
+}
+
+/** Typed arrays cross to the worker by structured clone; pass a compact, non-shared copy only when needed. */
+function plainCopy<T extends AnyTypedArray>(data: T): T {
+  const plain = data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
+  return plain ? data : (data.slice() as T);
+}
+
+function resolveDims(v: GraphValue, dims: Map<string, number>): number[] {
+  return v.shape.map((d) => {
+    if (typeof d === "number") return d;
+    const n = dims.get(d);
+    if (n === undefined) throw new ShapeError(`Dropout on ${fmtShape(v.shape)}: dim "${d}" is not the dim of any input, so the mask size is unknown. Apply dropout to values whose dims come from the inputs.`);
+    return n;
+  });
+}
+
+function drawMask(v: GraphValue, dims: Map<string, number>, p: number, gen: Generator): Float32Array | Float64Array {
+  const size = resolveDims(v, dims).reduce((a, b) => a * b, 1);
+  const mask = v.dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
+  const keep = 1 / (1 - p);
+  for (let i = 0; i < size; i++) mask[i] = gen.uniform() < p ? 0 : keep;
+  return mask;
+}
+
+/**
+ * Writes `graph` as a plain ONNX file with the current parameter values as initializers, so
+ * onnxruntime (and transformers.js) load it directly. The file is written atomically.
+ */
+export function export_onnx(graph: Graph, file: string, options: { outputs?: string[] } = {}): string {
+  const names = options.outputs ?? [...graph.outputs.keys()];
+  const outputs: [string, GraphValue][] = names.map((n) => {
+    const v = graph.outputs.get(n);
+    if (!v) throw new ShapeError(`export_onnx: the graph has no output "${n}".`);
+    return [n, v];
+  });
+  if (graph.dropoutMasks.length > 0) throw new ShapeError("export_onnx: the graph was built in training mode (it has dropout); build it with model.eval() first.");
+  const { bytes } = serializeGraph(graph, { outputs, weightsAsInitializers: true });
+  fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  const tmp = `${file}.tmp-${process.pid}`;
+  fs.writeFileSync(tmp, bytes);
+  fs.renameSync(tmp, file);
+  return file;
+}

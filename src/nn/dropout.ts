@@ -1,0 +1,18 @@
+import { GraphValue } from "../engine/graph";
+import { dropout } from "../engine/ops/dropout";
+import { Module } from "./module";
+
+/** Zeroes each element with probability p in training mode and rescales the rest by 1/(1−p). */
+export class Dropout extends Module {
+  constructor(readonly p = 0.5) {
+    super();
+  }
+
+  forward(x: GraphValue): GraphValue {
+    return dropout(x, this.p, this.training);
+  }
+
+  override extra_repr(): string {
+    return `p=${this.p}, inplace=False`;
+  }
+}

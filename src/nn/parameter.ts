@@ -1,0 +1,65 @@
+import { Tensor } from "../tensor";
+import { TensorError } from "../tensor";
+
+/**
+ * A trainable weight: float32 values, a torch-like shape ([out, in] for Linear), and the gradient
+ * of the last backward pass. The engine moves `data` into its worker for each run and puts the
+ * returned buffer back, so read `param.data` afresh after an `await` instead of keeping a reference.
+ */
+export class Parameter {
+  readonly shape: number[];
+  readonly dtype = "float32" as const;
+  requires_grad = true;
+  /** The gradient from the last training step (same length as data), or null. */
+  grad: Float32Array | null = null;
+  private _data: Float32Array;
+
+  constructor(data: Float32Array | Tensor, shape?: readonly number[]) {
+    const values = data instanceof Tensor ? data.data : data;
+    const dims = shape ?? (data instanceof Tensor ? data.shape : [values.length]);
+    if (!(values instanceof Float32Array)) throw new TensorError(`Parameter data must be float32, got ${data instanceof Tensor ? data.dtype : typeof values}.`);
+    const size = dims.reduce((a, b) => a * b, 1);
+    if (values.length !== size) throw new TensorError(`Parameter data has ${values.length} values but shape [${dims.join(", ")}] needs ${size}.`);
+    this.shape = [...dims];
+    this._data = ownBuffer(values);
+  }
+
+  static zeros(shape: readonly number[]): Parameter {
+    return new Parameter(new Float32Array(shape.reduce((a, b) => a * b, 1)), shape);
+  }
+
+  get data(): Float32Array {
+    return this._data;
+  }
+
+  /** Replaces the values (same length). The array is copied if it shares its buffer with other data. */
+  set data(values: Float32Array) {
+    if (values.length !== this._data.length && this._data.length !== 0) {
+      throw new TensorError(`Parameter of shape [${this.shape.join(", ")}] cannot take ${values.length} values.`);
+    }
+    this._data = ownBuffer(values);
+  }
+
+  get numel(): number {
+    return this.shape.reduce((a, b) => a * b, 1);
+  }
+
+  /** A Tensor viewing the current values. */
+  tensor(): Tensor {
+    return new Tensor(this._data, this.shape, "float32");
+  }
+
+  toString(): string {
+    return `Parameter(shape=[${this.shape.join(", ")}])`;
+  }
+}
+
+/**
+ * The engine transfers parameter buffers between threads, which detaches the whole ArrayBuffer, so
+ * each parameter must own a plain ArrayBuffer of exactly its size (a view into a safetensors file
+ * buffer, or a SharedArrayBuffer that onnxruntime rejects, is copied once).
+ */
+function ownBuffer(values: Float32Array): Float32Array {
+  const plain = values.buffer instanceof ArrayBuffer && values.byteOffset === 0 && values.byteLength === values.buffer.byteLength;
+  return plain ? values : new Float32Array(values);
+}
