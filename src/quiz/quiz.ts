@@ -1,0 +1,184 @@
+/**
+ * The `quiz` object that lesson and assignment cells call (see docs/quiz-format.md).
+ * Practice questions check answers against salted hashes and explain; graded questions only
+ * record. Grading never trusts this object: the autograder installs its own checker.
+ */
+import { display } from "../display/display";
+import { escapeHtml } from "../display/mimebundle";
+import { AnswerError, isCorrect, isUnanswered, matchesHashes, studentCanonicals } from "./answers";
+import { QuizAssert, createQuizAssert } from "./assert";
+import { FeedbackInit, QuizFeedback } from "./feedback";
+import { questionHtml, questionText } from "./render";
+import { DEFAULT_ATTEMPTS, Question, QuestionSpec, QuestionType, QuizSpecError, checkQuestionId, checkSpec } from "./spec";
+
+/** Raised by `quiz.check` and `quiz.test` so that a wrong answer is an `error` output, as nbgrader expects. */
+export class QuizCheckError extends Error {
+  override name = "QuizCheckError";
+}
+
+interface Progress {
+  type: QuestionType;
+  attempts: number;
+  wrong: number;
+  status: "unanswered" | "correct" | "incorrect" | "recorded" | "passed" | "failed";
+}
+
+/** True when instant feedback is possible: hashes (released practice copy) or the answer (source notebook). */
+function hasKey(q: Question): boolean {
+  return q.spec.hashes !== undefined || q.spec.answer !== undefined;
+}
+
+export type QuizTest = (assert: QuizAssert) => void | Promise<void>;
+
+export class Quiz {
+  private readonly questions = new Map<string, Question>();
+  private readonly progress = new Map<string, Progress>();
+  private readonly assert = createQuizAssert();
+
+  /** A single-choice question; answer with the option's number (1-based) or its text. */
+  choice(id: string, spec: QuestionSpec): void { this.register(id, "choice", spec); }
+  /** A question with several right options; answer with an array of numbers. */
+  multiple(id: string, spec: QuestionSpec): void { this.register(id, "multiple", spec); }
+  /** A number, accepted within the spec's tolerance. */
+  numeric(id: string, spec: QuestionSpec): void { this.register(id, "numeric", spec); }
+  /** A short text, compared after the spec's normalisation. */
+  text(id: string, spec: QuestionSpec): void { this.register(id, "text", spec); }
+
+  /** Checks (practice) or records (graded) an answer and shows the feedback. */
+  answer(id: string, value: unknown): void {
+    const q = this.questions.get(id);
+    if (!q) {
+      this.show({ question: id, type: "text", status: "invalid", message: `run the question cell of ${id} (above) first, then this cell again.` });
+      return;
+    }
+    const p = this.progressOf(q);
+    if (isUnanswered(value)) {
+      this.show({ question: id, type: q.type, status: "unanswered", message: "no answer yet: replace null with your answer and run the cell." });
+      return;
+    }
+    try {
+      studentCanonicals(q, value);
+    } catch (e) {
+      if (!(e instanceof AnswerError)) throw e;
+      this.show({ question: id, type: q.type, status: "invalid", message: `${e.message} (this does not count as an attempt)` });
+      return;
+    }
+    p.attempts += 1;
+    if (q.spec.graded || !hasKey(q)) {
+      p.status = "recorded";
+      this.show({ question: id, type: q.type, status: "recorded", attempt: p.attempts,
+        message: `answer recorded (attempt ${p.attempts}). It is graded after you submit.` });
+      return;
+    }
+    const allowed = q.spec.attempts ?? DEFAULT_ATTEMPTS;
+    if (q.spec.answer !== undefined ? isCorrect(q, value) : matchesHashes(q, value)) {
+      p.status = "correct";
+      this.show({ question: id, type: q.type, status: "correct", attempt: p.attempts, message: "correct!", explanation: q.spec.explanation });
+      return;
+    }
+    p.status = "incorrect";
+    p.wrong += 1;
+    const hints = (q.spec.hints ?? []).slice(0, p.wrong);
+    const outOfAttempts = p.wrong >= allowed;
+    this.show({
+      question: id, type: q.type, status: "incorrect", attempt: p.attempts,
+      message: outOfAttempts ? `not correct. That was attempt ${p.attempts}; here is the explanation.` : "not yet. Try again.",
+      hints, explanation: outOfAttempts ? q.spec.explanation : undefined,
+    });
+  }
+
+  /**
+   * The graded check after an answer cell. With answer hashes it throws unless the last answer
+   * was right (an `error` output for nbgrader); in a graded copy it only confirms the recording.
+   */
+  check(id: string): void {
+    const q = this.questions.get(id);
+    if (!q) throw new QuizCheckError(`Question ${id} is not registered: run its question cell and answer cell first.`);
+    const p = this.progressOf(q);
+    if (p.status === "unanswered") throw new QuizCheckError(`${id}: not answered yet.`);
+    if (q.spec.graded || !hasKey(q)) {
+      this.show({ question: id, type: q.type, status: "recorded", attempt: p.attempts, message: "your answer is recorded and graded after you submit." });
+      return;
+    }
+    if (p.status !== "correct") throw new QuizCheckError(`${id}: the answer is not correct yet.`);
+    this.show({ question: id, type: q.type, status: "correct", attempt: p.attempts, message: "correct." });
+  }
+
+  /** Runs a code question's tests; throws (an `error` output) when one fails. */
+  test(id: string, fn: QuizTest): void | Promise<void> {
+    checkQuestionId(id);
+    if (typeof fn !== "function") throw new QuizSpecError(`quiz.test(${JSON.stringify(id)}, fn): fn must be a function (assert) => { … }.`);
+    const p = this.progress.get(id) ?? { type: "code" as const, attempts: 0, wrong: 0, status: "unanswered" as const };
+    this.progress.set(id, p);
+    const passed = () => {
+      p.attempts += 1;
+      p.status = "passed";
+      this.show({ question: id, type: "code", status: "passed", attempt: p.attempts,
+        message: "the tests in this cell pass. (More tests may run when an assignment is graded.)" });
+    };
+    const failed = (e: unknown): never => {
+      p.attempts += 1;
+      p.status = "failed";
+      const message = e instanceof Error ? e.message : String(e);
+      throw new QuizCheckError(`${id}: a test failed: ${message}`);
+    };
+    let result: void | Promise<void>;
+    try {
+      result = fn(this.assert);
+    } catch (e) {
+      return failed(e);
+    }
+    if (result && typeof (result as Promise<void>).then === "function") return (result as Promise<void>).then(passed, failed);
+    passed();
+  }
+
+  /** A table of this notebook's questions: answered, correct, attempts. */
+  summary(): void {
+    const rows = [...this.progress.entries()];
+    const label = (p: Progress) => p.status === "unanswered" ? "not answered" : p.status;
+    const text = rows.length === 0 ? "No questions yet: run the question cells."
+      : ["question  type      status        attempts", ...rows.map(([id, p]) =>
+        `${id.padEnd(9)} ${p.type.padEnd(9)} ${label(p).padEnd(13)} ${p.attempts}`)].join("\n");
+    const done = rows.filter(([, p]) => p.status === "correct" || p.status === "passed").length;
+    const html = `<table><thead><tr><th>question</th><th>type</th><th>status</th><th>attempts</th></tr></thead><tbody>${
+      rows.map(([id, p]) => `<tr><td>${escapeHtml(id)}</td><td>${p.type}</td><td>${label(p)}</td><td>${p.attempts}</td></tr>`).join("")
+    }</tbody></table><div>${done} of ${rows.length} done</div>`;
+    display({ "text/plain": `${text}\n${done} of ${rows.length} done`, "text/html": html });
+  }
+
+  /** Forgets every question and attempt (a fresh start without restarting the kernel). */
+  reset(): void {
+    this.questions.clear();
+    this.progress.clear();
+  }
+
+  toString(): string {
+    return "quiz: choice, multiple, numeric, text, answer, check, test, summary (see docs/quiz-format.md)";
+  }
+
+  private register(id: string, type: QuestionType, spec: QuestionSpec): void {
+    checkQuestionId(id);
+    checkSpec(id, type, spec);
+    const q: Question = { id, type, spec };
+    this.questions.set(id, q);
+    const previous = this.progress.get(id);
+    if (!previous || previous.type !== type) this.progress.set(id, { type, attempts: 0, wrong: 0, status: "unanswered" });
+    display({ "text/plain": questionText(q), "text/html": questionHtml(q) });
+  }
+
+  private progressOf(q: Question): Progress {
+    let p = this.progress.get(q.id);
+    if (!p) {
+      p = { type: q.type, attempts: 0, wrong: 0, status: "unanswered" };
+      this.progress.set(q.id, p);
+    }
+    return p;
+  }
+
+  private show(init: FeedbackInit): void {
+    display(new QuizFeedback(init));
+  }
+}
+
+/** The notebook's quiz helper, preloaded in the kernel. */
+export const quiz = new Quiz();

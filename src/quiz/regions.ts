@@ -1,0 +1,62 @@
+/**
+ * Marked regions in cell sources: `// BEGIN SOLUTION` … `// END SOLUTION` (replaced by a stub in
+ * the student copy) and `// BEGIN HIDDEN TESTS` … `// END HIDDEN TESTS` (removed from it).
+ */
+import { QuizSpecError } from "./spec";
+
+const SOLUTION = { begin: /^(\s*)\/\/\s*BEGIN SOLUTION\s*$/, end: /^\s*\/\/\s*END SOLUTION\s*$/ };
+const HIDDEN = { begin: /^(\s*)\/\/\s*BEGIN HIDDEN TESTS\s*$/, end: /^\s*\/\/\s*END HIDDEN TESTS\s*$/ };
+
+function replaceRegions(source: string, marks: typeof SOLUTION, name: string, replacement: (indent: string) => string[]): string {
+  const out: string[] = [];
+  let indent: string | undefined;
+  for (const line of source.split("\n")) {
+    if (indent === undefined) {
+      const m = marks.begin.exec(line);
+      if (m) indent = m[1];
+      else if (marks.end.test(line)) throw new QuizSpecError(`"END ${name}" without a matching "BEGIN ${name}" in:\n${source}`);
+      else out.push(line);
+    } else if (marks.end.test(line)) {
+      out.push(...replacement(indent));
+      indent = undefined;
+    }
+  }
+  if (indent !== undefined) throw new QuizSpecError(`"BEGIN ${name}" is never closed by "// END ${name}" in:\n${source}`);
+  return out.join("\n");
+}
+
+export function hasSolutionRegion(source: string): boolean {
+  return source.split("\n").some((l) => SOLUTION.begin.test(l));
+}
+
+export function hasHiddenTests(source: string): boolean {
+  return source.split("\n").some((l) => HIDDEN.begin.test(l));
+}
+
+export const CODE_STUB = ["// YOUR CODE HERE", 'throw new Error("Not implemented yet");'];
+
+/** The student's version of a solution cell: each solution region becomes the stub. */
+export function stripSolutions(source: string): string {
+  if (!hasSolutionRegion(source)) return CODE_STUB.join("\n");
+  return replaceRegions(source, SOLUTION, "SOLUTION", (indent) => CODE_STUB.map((l) => indent + l));
+}
+
+/** The student's version of a test cell: hidden test regions removed. */
+export function stripHiddenTests(source: string): string {
+  return replaceRegions(source, HIDDEN, "HIDDEN TESTS", () => []);
+}
+
+/**
+ * The grader's version of a test cell: hidden regions kept, each opened by `marker` (a statement
+ * that tells the checker the following assertions are hidden, so their messages stay private).
+ */
+export function markHiddenTests(source: string, marker: string): string {
+  return replaceRegionsKeeping(source, HIDDEN, (indent) => indent + marker);
+}
+
+function replaceRegionsKeeping(source: string, marks: typeof HIDDEN, opener: (indent: string) => string): string {
+  return source.split("\n").map((line) => {
+    const m = marks.begin.exec(line);
+    return m ? opener(m[1]) : line;
+  }).join("\n");
+}

@@ -1,0 +1,129 @@
+/**
+ * From an instructor's source notebook to the student copy (`tlab assign`): answers become
+ * salted hashes (practice) or disappear (graded), solutions become stubs, hidden tests are
+ * removed, outputs are cleared, and nbgrader metadata and checksums are written.
+ */
+import { randomBytes } from "node:crypto";
+import { authorCanonicals, hashCanonical } from "./answers";
+import { cellRole, parseQuestionCell, questionCellSource, ParsedQuestion } from "./cells";
+import { stampChecksum } from "./nbgrader";
+import { NbgraderMetadata, Notebook, NotebookCell, TlabCellMetadata, cellSource, cloneNotebook } from "./notebook";
+import { CODE_STUB, hasSolutionRegion, stripHiddenTests, stripSolutions } from "./regions";
+import { ANSWERED_TYPES, QuestionType, QuizSpecError } from "./spec";
+
+export type ReleaseMode = "practice" | "graded";
+
+export interface ReleaseOptions {
+  mode?: ReleaseMode;
+  /** Assignment name recorded in the notebook (default: keep the source's, else "assignment"). */
+  assignment?: string;
+}
+
+/** nbgrader metadata a role gets when the author did not set any. */
+function defaultNbgrader(role: TlabCellMetadata): NbgraderMetadata {
+  const id = role.question;
+  switch (role.role) {
+    case "question": return { schema_version: 3, grade: false, solution: false, locked: true, grade_id: `${id}-question` };
+    case "answer": return { schema_version: 3, grade: false, solution: true, locked: false, grade_id: id };
+    case "check": return { schema_version: 3, grade: true, solution: false, locked: true, points: 1, grade_id: `${id}-check` };
+    case "test": return { schema_version: 3, grade: true, solution: false, locked: true, points: 1, grade_id: `${id}-tests` };
+  }
+}
+
+/** Keeps only nbgrader's v3 keys, so the student copy validates against nbgrader's schema. */
+function cleanNbgrader(m: Partial<NbgraderMetadata>): NbgraderMetadata {
+  const out: NbgraderMetadata = { schema_version: 3, grade: !!m.grade, solution: !!m.solution, locked: !!m.locked };
+  if (m.task) out.task = true;
+  if (m.grade_id !== undefined) out.grade_id = m.grade_id;
+  if (m.grade || m.task) out.points = Number(m.points ?? 0);
+  return out;
+}
+
+/**
+ * Fills in `metadata.tlab` and `metadata.nbgrader` of quiz cells from their source, so authors can
+ * write plain cells; author-set nbgrader flags and points are kept. Works on the given notebook.
+ */
+export function annotateQuizCells(nb: Notebook): void {
+  const seen = new Map<string, number>();
+  nb.cells.forEach((cell, index) => {
+    const role = cellRole(cell);
+    if (role) {
+      cell.metadata.tlab = { ...role, type: role.type ?? inferType(nb, role.question) };
+      cell.metadata.nbgrader = cleanNbgrader({ ...defaultNbgrader(role), ...(cell.metadata.nbgrader ?? {}) });
+    } else if (cell.metadata.nbgrader) {
+      cell.metadata.nbgrader = cleanNbgrader(cell.metadata.nbgrader);
+    }
+    const gradeId = cell.metadata.nbgrader?.grade_id;
+    if (gradeId !== undefined && (cell.metadata.nbgrader!.grade || cell.metadata.nbgrader!.solution || cell.metadata.nbgrader!.locked)) {
+      if (seen.has(gradeId)) throw new QuizSpecError(`grade_id "${gradeId}" is used by cells ${seen.get(gradeId)! + 1} and ${index + 1}; every graded, solution or locked cell needs its own.`);
+      seen.set(gradeId, index);
+    }
+  });
+}
+
+/** The type of a question: its question cell's call, or "code" when it only has tests. */
+function inferType(nb: Notebook, id: string): QuestionType {
+  for (const cell of nb.cells) {
+    const role = cell.cell_type === "code" ? cellRole(cell) : undefined;
+    if (role?.question === id && role.role === "question" && role.type) return role.type as QuestionType;
+  }
+  return "code";
+}
+
+function answerStub(q: ParsedQuestion): string {
+  const hint = q.type === "multiple" ? "[numbers of every right choice]" : q.type === "choice" ? "the number of your choice"
+    : q.type === "numeric" ? "a number" : "a short text in quotes";
+  return `quiz.answer(${JSON.stringify(q.id)}, null)  // replace null with ${hint}`;
+}
+
+/** The released spec of a question: no answer; hashes for practice, nothing to check for graded. */
+function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode): ParsedQuestion {
+  const { answer: _answer, hashes: _h, salt: _s, graded: _g, ...rest } = q.spec;
+  if (mode === "graded") {
+    const { hints: _hints, explanation: _explanation, ...graded } = rest;
+    return { ...q, spec: { ...graded, graded: true } };
+  }
+  const salt = randomBytes(8).toString("hex");
+  const hashes = authorCanonicals(q).map((c) => hashCanonical(salt, c));
+  return { ...q, spec: { ...rest, hashes, salt } };
+}
+
+export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}): Notebook {
+  const nb = cloneNotebook(source);
+  const mode: ReleaseMode = options.mode ?? source.metadata.tlab?.mode ?? "practice";
+  annotateQuizCells(nb);
+  const questions = new Map<string, ParsedQuestion>();
+  for (const cell of nb.cells) {
+    const role = cell.metadata.tlab;
+    if (cell.cell_type === "code" && role?.role === "question") {
+      const q = parseQuestionCell(cellSource(cell));
+      if (q.spec.answer === undefined) throw new QuizSpecError(`Question ${q.id} has no "answer" in the source notebook.`);
+      questions.set(q.id, q);
+      cell.source = questionCellSource(releasedQuestion(q, mode));
+    }
+  }
+  for (const cell of nb.cells) {
+    const role = cell.metadata.tlab;
+    const m = cell.metadata.nbgrader;
+    if (cell.cell_type === "code") {
+      if (role?.role === "answer" && ANSWERED_TYPES.includes(role.type as QuestionType)) {
+        const q = questions.get(role.question);
+        if (!q) throw new QuizSpecError(`The answer cell of ${role.question} has no question cell (quiz.choice/multiple/numeric/text) before it.`);
+        cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : answerStub(q);
+      } else if (m?.solution) {
+        cell.source = stripSolutions(cellSource(cell));
+      } else if (m?.grade || role?.role === "test") {
+        cell.source = stripHiddenTests(cellSource(cell));
+      }
+      cell.outputs = [];
+      cell.execution_count = null;
+    } else if (m?.solution) {
+      cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : "YOUR ANSWER HERE";
+    }
+    stampChecksum(cell);
+  }
+  nb.metadata.tlab = { assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: true };
+  return nb;
+}
+
+export { CODE_STUB };

@@ -1,0 +1,293 @@
+/**
+ * One kernel process and a client for it over ZMQ: start with a fresh connection file, execute
+ * code with a time limit (interrupt, then kill), and collect outputs in nbformat's shape.
+ */
+import { ChildProcess, spawn } from "node:child_process";
+import { randomUUID } from "node:crypto";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import * as zmq from "zeromq";
+import { NotebookOutput } from "../notebook";
+import { ConnectionInfo, createConnectionFile } from "./connection";
+import { Message, decode, encode, newHeader } from "./messages";
+
+/** The kernel could not be started or stopped answering. */
+export class KernelError extends Error {
+  override name = "KernelError";
+}
+
+export interface KernelLaunch {
+  /** argv of the kernel, given the connection file. */
+  command(connectionFile: string): string[];
+  /** Code to run silently before anything else (e.g. importing the SDK into a bare tslab kernel). */
+  prelude?: string;
+  /** Whether the kernel aborts requests that arrive just after an error (stock tslab does, for 200 ms). */
+  abortsAfterError?: boolean;
+}
+
+/** The repository/package root, found from this file (dist/src/quiz/runner or src/quiz/runner). */
+export const packageRoot: string = (() => {
+  let dir = __dirname;
+  while (!fs.existsSync(path.join(dir, "package.json")) || path.basename(dir) === "dist") dir = path.dirname(dir);
+  return dir;
+})();
+
+/**
+ * How to start the Transformers Lab kernel: the kernel package's own `kernelCommand` when it is
+ * built, else tslab's kernel with the SDK imported by a prelude cell.
+ */
+export function defaultKernelLaunch(): KernelLaunch {
+  for (const candidate of [path.join(packageRoot, "dist", "kernel", "spec.js")]) {
+    if (!fs.existsSync(candidate)) continue;
+    const spec = require(candidate) as { kernelCommand?: (file: string) => string[] };
+    if (typeof spec.kernelCommand === "function") return { command: (file) => spec.kernelCommand!(file) };
+  }
+  const tslabMain = require.resolve("tslab/dist/main.js");
+  const sdk = path.join(packageRoot, "dist", "src", "index");
+  return {
+    command: (file) => [process.execPath, "-e", `require(${JSON.stringify(tslabMain)}).main()`, "tslab", "kernel", "--config-path", file],
+    prelude: `import { quiz } from ${JSON.stringify(sdk)};`,
+    abortsAfterError: true,
+  };
+}
+
+export interface ExecuteOptions {
+  /** Milliseconds before the cell is interrupted (then killed if it does not stop). */
+  timeoutMs?: number;
+  /** Milliseconds to wait after an interrupt before killing the kernel. */
+  interruptGraceMs?: number;
+  silent?: boolean;
+  storeHistory?: boolean;
+}
+
+export interface ExecuteResult {
+  status: "ok" | "error" | "aborted" | "timeout";
+  outputs: NotebookOutput[];
+  executionCount: number | null;
+  /** The kernel had to be killed to stop the cell; start a new one to go on. */
+  killed: boolean;
+  error?: { ename: string; evalue: string };
+}
+
+interface Pending {
+  reply?: Message;
+  idle: boolean;
+  outputs: NotebookOutput[];
+  displays: Map<string, NotebookOutput[]>;
+  clearOnNext: boolean;
+  done: () => void;
+}
+
+export class Kernel {
+  private readonly shell = new zmq.Dealer();
+  private readonly control = new zmq.Dealer();
+  private readonly iopub = new zmq.Subscriber();
+  private readonly session = randomUUID();
+  private readonly pending = new Map<string, Pending>();
+  private exited = false;
+  private lastWasError = false;
+  private stderr = "";
+
+  private constructor(
+    private readonly child: ChildProcess,
+    private readonly info: ConnectionInfo,
+    private readonly connectionFile: string,
+    readonly launch: KernelLaunch,
+  ) {
+    child.on("exit", () => {
+      this.exited = true;
+      for (const p of this.pending.values()) p.done();
+    });
+    child.stderr?.on("data", (d: Buffer) => { this.stderr = (this.stderr + d.toString()).slice(-4000); });
+  }
+
+  /** Starts a kernel process and waits until it answers on shell and publishes on iopub. */
+  static async start(options: { launch?: KernelLaunch; cwd?: string; env?: NodeJS.ProcessEnv; startTimeoutMs?: number } = {}): Promise<Kernel> {
+    const launch = options.launch ?? defaultKernelLaunch();
+    const { file, info } = await createConnectionFile();
+    const [cmd, ...args] = launch.command(file);
+    const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
+    const kernel = new Kernel(child, info, file, launch);
+    try {
+      await kernel.connect(options.startTimeoutMs ?? 60_000);
+      if (launch.prelude) {
+        const r = await kernel.execute(launch.prelude, { silent: true, storeHistory: false, timeoutMs: 60_000 });
+        if (r.status !== "ok") throw new KernelError(`The kernel's prelude failed: ${r.error?.evalue ?? r.status}`);
+      }
+    } catch (e) {
+      kernel.kill();
+      throw e;
+    }
+    return kernel;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  private url(port: number): string {
+    return `${this.info.transport}://${this.info.ip}:${port}`;
+  }
+
+  private async connect(timeoutMs: number): Promise<void> {
+    this.shell.connect(this.url(this.info.shell_port));
+    this.control.connect(this.url(this.info.control_port));
+    this.iopub.connect(this.url(this.info.iopub_port));
+    this.iopub.subscribe();
+    void this.receiveLoop(this.shell);
+    void this.receiveLoop(this.control);
+    void this.receiveLoop(this.iopub);
+    const deadline = Date.now() + timeoutMs;
+    // Messages published before our subscription reaches the kernel are lost, so probe with empty
+    // executions until one's "idle" status arrives on iopub: from then on no output can be missed.
+    while (Date.now() < deadline) {
+      if (this.exited) throw new KernelError(`The kernel exited while starting.\n${this.stderr}`);
+      const probe = await this.request("execute_request", { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false }, Math.min(2000, deadline - Date.now()));
+      if (probe?.idle && probe.reply) return;
+    }
+    throw new KernelError(`The kernel did not start within ${Math.round(timeoutMs / 1000)} s.\n${this.stderr}`);
+  }
+
+  private async receiveLoop(socket: zmq.Dealer | zmq.Subscriber): Promise<void> {
+    try {
+      for await (const frames of socket) {
+        const msg = decode(this.info.key, frames as Buffer[]);
+        if (msg) this.dispatch(msg, socket === this.iopub);
+      }
+    } catch {
+      // The socket was closed.
+    }
+  }
+
+  private dispatch(msg: Message, fromIopub: boolean): void {
+    const parent = msg.parent_header?.msg_id;
+    const p = parent ? this.pending.get(parent) : undefined;
+    if (!p) return;
+    if (!fromIopub) {
+      p.reply = msg;
+    } else {
+      this.collect(p, msg);
+    }
+    if (p.reply && p.idle) p.done();
+  }
+
+  private collect(p: Pending, msg: Message): void {
+    const c = msg.content as Record<string, any>;
+    const push = (out: NotebookOutput) => {
+      if (p.clearOnNext) { p.outputs.length = 0; p.clearOnNext = false; }
+      p.outputs.push(out);
+      const id = c.transient?.display_id;
+      if (id) p.displays.set(id, [...(p.displays.get(id) ?? []), out]);
+    };
+    switch (msg.header.msg_type) {
+      case "status":
+        if (c.execution_state === "idle") p.idle = true;
+        break;
+      case "stream": {
+        const last = p.outputs[p.outputs.length - 1];
+        if (!p.clearOnNext && last && last.output_type === "stream" && last.name === c.name) last.text = String(last.text) + c.text;
+        else push({ output_type: "stream", name: c.name, text: c.text });
+        break;
+      }
+      case "display_data":
+        push({ output_type: "display_data", data: c.data ?? {}, metadata: c.metadata ?? {} });
+        break;
+      case "execute_result":
+        push({ output_type: "execute_result", data: c.data ?? {}, metadata: c.metadata ?? {}, execution_count: c.execution_count ?? null });
+        break;
+      case "error":
+        push({ output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] });
+        break;
+      case "update_display_data":
+        for (const out of p.displays.get(c.transient?.display_id) ?? []) { out.data = c.data; out.metadata = c.metadata ?? {}; }
+        break;
+      case "clear_output":
+        if (c.wait) p.clearOnNext = true; else p.outputs.length = 0;
+        break;
+    }
+  }
+
+  /** Sends a request and resolves when its reply and its iopub "idle" have arrived (or on timeout). */
+  private request(msgType: string, content: Record<string, unknown>, timeoutMs: number, onStart?: (msgId: string) => void): Promise<Pending | undefined> {
+    const msg: Message = { header: newHeader(msgType, this.session), parent_header: {}, metadata: {}, content };
+    return new Promise((resolve) => {
+      let timer: NodeJS.Timeout | undefined;
+      const p: Pending = {
+        idle: false, outputs: [], displays: new Map(), clearOnNext: false,
+        done: () => { clearTimeout(timer); this.pending.delete(msg.header.msg_id); resolve(p); },
+      };
+      this.pending.set(msg.header.msg_id, p);
+      timer = setTimeout(() => { this.pending.delete(msg.header.msg_id); resolve(undefined); }, Math.max(1, timeoutMs));
+      onStart?.(msg.header.msg_id);
+      void this.shell.send(encode(this.info.key, msg));
+    });
+  }
+
+  /** Runs `code`; past `timeoutMs` the cell is interrupted, and the kernel killed if it will not stop. */
+  async execute(code: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {
+    if (this.exited) throw new KernelError("The kernel is not running.");
+    if (this.lastWasError && this.launch.abortsAfterError) await new Promise((r) => setTimeout(r, 250));
+    const timeoutMs = options.timeoutMs ?? 60_000;
+    let msgId = "";
+    const content = {
+      code, silent: options.silent ?? false, store_history: options.storeHistory ?? !(options.silent ?? false),
+      user_expressions: {}, allow_stdin: false, stop_on_error: false,
+    };
+    let p = await this.request("execute_request", content, timeoutMs, (id) => { msgId = id; });
+    let timedOut = false;
+    if (!p) {
+      timedOut = true;
+      // Keep listening while the interrupt takes effect.
+      p = await new Promise<Pending | undefined>((resolve) => {
+        const partial: Pending = {
+          idle: false, outputs: [], displays: new Map(), clearOnNext: false,
+          done: () => { clearTimeout(timer); this.pending.delete(msgId); resolve(partial); },
+        };
+        this.pending.set(msgId, partial);
+        const timer = setTimeout(() => { this.pending.delete(msgId); resolve(undefined); }, options.interruptGraceMs ?? 3000);
+        void this.interrupt();
+      });
+    }
+    if (!p || this.exited) {
+      this.kill();
+      return { status: "timeout", outputs: p?.outputs ?? [], executionCount: null, killed: true };
+    }
+    const reply = (p.reply?.content ?? {}) as Record<string, any>;
+    const status = timedOut ? "timeout" : (reply.status ?? "error");
+    this.lastWasError = status !== "ok";
+    const errorOut = p.outputs.find((o) => o.output_type === "error");
+    const error = status === "error" ? { ename: String(reply.ename ?? errorOut?.ename ?? "Error"), evalue: String(reply.evalue ?? errorOut?.evalue ?? "") } : undefined;
+    return { status, outputs: p.outputs, executionCount: reply.execution_count ?? null, killed: false, error };
+  }
+
+  /** Asks the kernel to interrupt the running cell (control message and SIGINT, whichever it hears). */
+  async interrupt(): Promise<void> {
+    const msg: Message = { header: newHeader("interrupt_request", this.session), parent_header: {}, metadata: {}, content: {} };
+    void this.control.send(encode(this.info.key, msg));
+    try { this.child.kill("SIGINT"); } catch { /* already gone */ }
+  }
+
+  /** Stops the kernel process at once and releases the sockets. */
+  kill(): void {
+    if (!this.exited) { try { this.child.kill("SIGKILL"); } catch { /* already gone */ } }
+    this.close();
+  }
+
+  /** Asks the kernel to shut down, killing it if it does not within a second. */
+  async shutdown(): Promise<void> {
+    if (!this.exited) {
+      const msg: Message = { header: newHeader("shutdown_request", this.session), parent_header: {}, metadata: {}, content: { restart: false } };
+      void this.control.send(encode(this.info.key, msg));
+      await new Promise<void>((resolve) => {
+        const timer = setTimeout(() => { this.kill(); resolve(); }, 1000);
+        this.child.once("exit", () => { clearTimeout(timer); resolve(); });
+      });
+    }
+    this.close();
+  }
+
+  private close(): void {
+    for (const s of [this.shell, this.control, this.iopub]) { try { s.close(); } catch { /* closed */ } }
+    fs.rmSync(this.connectionFile, { force: true });
+  }
+}
