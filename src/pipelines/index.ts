@@ -1,0 +1,17 @@
+export { pipeline, check_task } from "./pipeline";
+export type { PipelineOptions } from "./pipeline";
+export { Pipeline } from "./base";
+export { PipelineException } from "./errors";
+export { TextClassificationPipeline } from "./text_classification";
+export type { ClassificationResult, TextClassificationOptions, TextClassificationInput } from "./text_classification";
+export { FillMaskPipeline } from "./fill_mask";
+export type { FillMaskResult, FillMaskOptions } from "./fill_mask";
+export { FeatureExtractionPipeline } from "./feature_extraction";
+export type { FeatureExtractionOptions } from "./feature_extraction";
+export { TokenClassificationPipeline } from "./token_classification";
+export type { AggregationStrategy, TokenEntity, GroupedEntity, TokenClassificationOptions } from "./token_classification";
+export { QuestionAnsweringPipeline } from "./question_answering";
+export type { QuestionAnsweringInput, QuestionAnsweringResult, QuestionAnsweringOptions } from "./question_answering";
+export { TextGenerationPipeline } from "./text_generation";
+export type { TextGenerationResult, TextGenerationOptions } from "./text_generation";
+export { DEFAULT_MODELS, defaultModelTable } from "./defaults";
