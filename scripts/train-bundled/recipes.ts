@@ -1,0 +1,49 @@
+// The settings of every bundled model. `quick` fits in minutes on a shared 2-core machine;
+// `full` is the intended run (CPU-hours). Both are real runs of the same code.
+
+export type Preset = "quick" | "full";
+
+export interface TinyArchitecture {
+  hidden_size: number;
+  num_hidden_layers: number;
+  num_attention_heads: number;
+  intermediate_size: number;
+  max_position_embeddings: number;
+}
+
+export interface Recipe {
+  /** Vocabulary size of the WordPiece / byte-level BPE vocabularies trained on Brown. */
+  vocab_size: number;
+  bert: TinyArchitecture;
+  mlm: { max_steps: number; batch_size: number; max_length: number; learning_rate: number };
+  spam: { epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number };
+  sentiment: { epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number; afinn_margin: number };
+  gpt2: { max_steps: number; batch_size: number; max_length: number; learning_rate: number };
+}
+
+const architecture: TinyArchitecture = {
+  hidden_size: 128,
+  num_hidden_layers: 2,
+  num_attention_heads: 2,
+  intermediate_size: 512,
+  max_position_embeddings: 128,
+};
+
+export const RECIPES: Record<Preset, Recipe> = {
+  quick: {
+    vocab_size: 8000,
+    bert: architecture,
+    mlm: { max_steps: 600, batch_size: 32, max_length: 64, learning_rate: 1e-3 },
+    spam: { epochs: 1, max_train_rows: 2000, batch_size: 16, max_length: 128, learning_rate: 5e-4 },
+    sentiment: { epochs: 1, max_train_rows: 4000, batch_size: 32, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
+    gpt2: { max_steps: 600, batch_size: 32, max_length: 64, learning_rate: 1e-3 },
+  },
+  full: {
+    vocab_size: 8000,
+    bert: architecture,
+    mlm: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4 },
+    spam: { epochs: 4, max_train_rows: null, batch_size: 32, max_length: 128, learning_rate: 1e-4 },
+    sentiment: { epochs: 4, max_train_rows: null, batch_size: 32, max_length: 64, learning_rate: 1e-4, afinn_margin: 2 },
+    gpt2: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4 },
+  },
+};
