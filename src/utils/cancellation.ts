@@ -8,6 +8,8 @@
  */
 
 const FLAG_KEY = Symbol.for("transformers-lab.cancellation");
+/** Set by the kernel: tells whether the cell that started the running code was interrupted. */
+const SCOPE_KEY = Symbol.for("transformers-lab.cancellation.scope");
 
 /** Raised when the user interrupts the running cell (Jupyter's "Interrupt the kernel"). */
 export class KeyboardInterrupt extends Error {
@@ -31,7 +33,9 @@ function flag(): Int32Array {
 
 /** True once an interrupt was requested and not yet reset. Cheap enough to call in a hot loop. */
 export function interruptRequested(): boolean {
-  return Atomics.load(flag(), 0) !== 0;
+  if (Atomics.load(flag(), 0) !== 0) return true;
+  const scope = (globalThis as unknown as { [SCOPE_KEY]?: () => boolean })[SCOPE_KEY];
+  return scope !== undefined && scope();
 }
 
 /** Throws `KeyboardInterrupt` if an interrupt was requested. Call it between units of long work. */
