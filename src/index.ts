@@ -12,3 +12,4 @@ export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterru
 export * from "./datasets";
 export * from "./pipelines";
 export * from "./quiz";
+export * from "./tokenization";

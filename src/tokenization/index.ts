@@ -1,0 +1,13 @@
+export { AddedToken } from "./added_token";
+export { BatchEncoding } from "./batch_encoding";
+export type { EncodingInfo, TensorType } from "./batch_encoding";
+export { TokenizerInputError, TokenizerFileError, TokenizerOptionError } from "./errors";
+export { tokenizerLogging } from "./logging";
+export { PreTrainedTokenizer, clean_up_tokenization } from "./tokenization_utils";
+export type { TokenizerCallOptions, DecodeOptions, PadOptions, TextInput, TokenizerSettings } from "./tokenization_utils";
+export { BertTokenizer, BertTokenizerFast, DistilBertTokenizer, DistilBertTokenizerFast } from "./tokenization_bert";
+export type { BertTokenizerSettings } from "./tokenization_bert";
+export { GPT2Tokenizer, GPT2TokenizerFast } from "./tokenization_gpt2";
+export type { GPT2TokenizerSettings } from "./tokenization_gpt2";
+export { AutoTokenizer } from "./tokenization_auto";
+export type { TokenizerLoadOptions } from "./tokenization_auto";

@@ -1,0 +1,1041 @@
+import { Tensor } from "../tensor";
+import { Callable } from "../utils/callable";
+import { AddedToken, TokenLike, tokenContent } from "./added_token";
+import { AddedTokenSplitter } from "./added_token_splitter";
+import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
+import { EncodedRow, EncodedText, PaddingSide, padRow, roundUp, sliceText } from "./encoded_row";
+import { TokenizerInputError, TokenizerOptionError } from "./errors";
+import { logError, warnOnce } from "./logging";
+import { SubwordModel, TokenSink } from "./subword_model";
+import { hasLoneSurrogate } from "./unicode";
+import { Word } from "./word";
+
+export type TextInput = string | string[] | string[][];
+export type PaddingOption = boolean | "longest" | "max_length" | "do_not_pad";
+export type TruncationOption = boolean | "longest_first" | "only_first" | "only_second" | "do_not_truncate";
+
+/** The keyword arguments of Python's `tokenizer(...)`. */
+export interface TokenizerCallOptions {
+  text_pair?: TextInput | null;
+  add_special_tokens?: boolean;
+  padding?: PaddingOption;
+  truncation?: TruncationOption | null;
+  max_length?: number | null;
+  stride?: number;
+  is_split_into_words?: boolean;
+  pad_to_multiple_of?: number | null;
+  padding_side?: PaddingSide;
+  return_tensors?: TensorType;
+  return_token_type_ids?: boolean | null;
+  return_attention_mask?: boolean | null;
+  return_overflowing_tokens?: boolean;
+  return_special_tokens_mask?: boolean;
+  return_offsets_mapping?: boolean;
+  return_length?: boolean;
+  verbose?: boolean;
+}
+
+export interface DecodeOptions {
+  skip_special_tokens?: boolean;
+  clean_up_tokenization_spaces?: boolean | null;
+  spaces_between_special_tokens?: boolean;
+}
+
+export interface PadOptions {
+  padding?: PaddingOption;
+  max_length?: number | null;
+  pad_to_multiple_of?: number | null;
+  return_attention_mask?: boolean | null;
+  return_tensors?: TensorType;
+  padding_side?: PaddingSide;
+  verbose?: boolean;
+}
+
+/** The special-token attributes, in Python's SPECIAL_TOKENS_ATTRIBUTES order. */
+export const SPECIAL_TOKEN_NAMES = ["bos_token", "eos_token", "unk_token", "sep_token", "pad_token", "cls_token", "mask_token"] as const;
+export type SpecialTokenName = (typeof SPECIAL_TOKEN_NAMES)[number];
+
+/** Settings every tokenizer shares, read from tokenizer_config.json and special_tokens_map.json. */
+export interface TokenizerSettings {
+  bos_token?: TokenLike | null;
+  eos_token?: TokenLike | null;
+  unk_token?: TokenLike | null;
+  sep_token?: TokenLike | null;
+  pad_token?: TokenLike | null;
+  cls_token?: TokenLike | null;
+  mask_token?: TokenLike | null;
+  additional_special_tokens?: TokenLike[];
+  model_max_length?: number;
+  padding_side?: PaddingSide;
+  truncation_side?: PaddingSide;
+  clean_up_tokenization_spaces?: boolean;
+  [key: string]: unknown;
+}
+
+/** Python's VERY_LARGE_INTEGER: the model_max_length of a tokenizer that has none. */
+export const VERY_LARGE_INTEGER = 1e30;
+const LARGE_INTEGER = 1e20;
+
+type PaddingStrategy = "longest" | "max_length" | "do_not_pad";
+type TruncationStrategy = "longest_first" | "only_first" | "only_second" | "do_not_truncate";
+
+interface Strategies {
+  padding: PaddingStrategy;
+  truncation: TruncationStrategy;
+  maxLength: number | null;
+}
+
+/**
+ * What every tokenizer has: special tokens, added tokens, calling with padding/truncation/batching,
+ * decoding, and `pad`. A subclass supplies the pre-tokenization, the subword model and the way
+ * special tokens are placed around one or two sequences.
+ */
+export abstract class PreTrainedTokenizer extends Callable<[TextInput, TokenizerCallOptions?], BatchEncoding> {
+  /** The Python class name this tokenizer corresponds to (written to tokenizer_config.json). */
+  abstract readonly tokenizer_class: string;
+  /** The keys a model takes, first the ids. */
+  model_input_names: string[] = ["input_ids", "attention_mask"];
+  model_max_length: number;
+  padding_side: PaddingSide;
+  truncation_side: PaddingSide;
+  clean_up_tokenization_spaces: boolean;
+  /** The settings the tokenizer was created with (saved back to tokenizer_config.json). */
+  init_kwargs: Record<string, unknown>;
+  /** Python tokenizers are "fast" when they can return offsets; this one always can. */
+  readonly is_fast = true;
+  /** Where the tokenizer was loaded from, if anywhere. */
+  name_or_path = "";
+
+  protected readonly model: SubwordModel;
+  /** Tokens outside the model's vocabulary, by id (Python's `added_tokens_decoder`). */
+  protected addedTokensDecoder = new Map<number, AddedToken>();
+  protected addedTokensEncoder = new Map<string, number>();
+  /** Every token matched in raw text before tokenization: special tokens and added tokens. */
+  protected noSplitTokens = new Map<string, AddedToken>();
+  private splitter: AddedTokenSplitter | null = null;
+  private specialSplitter: AddedTokenSplitter | null = null;
+  private specialTokens: Record<SpecialTokenName, AddedToken | null> = {
+    bos_token: null,
+    eos_token: null,
+    unk_token: null,
+    sep_token: null,
+    pad_token: null,
+    cls_token: null,
+    mask_token: null,
+  };
+  private additionalSpecialTokens: AddedToken[] = [];
+
+  constructor(model: SubwordModel, settings: TokenizerSettings) {
+    super();
+    this.model = model;
+    this.init_kwargs = { ...settings };
+    this.model_max_length = settings.model_max_length ?? VERY_LARGE_INTEGER;
+    this.padding_side = settings.padding_side ?? "right";
+    this.truncation_side = settings.truncation_side ?? "right";
+    this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? true;
+    for (const name of SPECIAL_TOKEN_NAMES) {
+      const value = settings[name];
+      if (value !== undefined && value !== null) this.specialTokens[name] = toAddedToken(value, true);
+    }
+    this.additionalSpecialTokens = (settings.additional_special_tokens ?? []).map((t) => toAddedToken(t, true));
+    this.registerSpecialTokens();
+  }
+
+  /**
+   * Loads this tokenizer class from a folder or model id (tokenizer.json, or the slow vocabulary
+   * files, plus tokenizer_config.json and special_tokens_map.json). `AutoTokenizer` picks the class.
+   */
+  static async from_pretrained<T extends PreTrainedTokenizer>(this: { prototype: T }, pretrained_model_name_or_path: string, options: Record<string, unknown> = {}): Promise<T> {
+    // Required lazily: the loader needs the concrete classes, which need this module.
+    const { loadTokenizer } = require("./tokenization_auto") as typeof import("./tokenization_auto");
+    return (await loadTokenizer(this as unknown as Function, pretrained_model_name_or_path, options)) as T;
+  }
+
+  // ---- subclass hooks -------------------------------------------------------------------------
+
+  /** Splits a segment of raw text (no added tokens in it) into words; spans are offset by `offset`. */
+  protected abstract preTokenize(text: string, offset: number, out: Word[]): void;
+  /** Adds the model's special tokens around one or two sequences of ids. */
+  abstract build_inputs_with_special_tokens(token_ids_0: number[], token_ids_1?: number[] | null): number[];
+  /** 1 where `build_inputs_with_special_tokens` put a special token, 0 for sequence tokens. */
+  abstract get_special_tokens_mask(token_ids_0: number[], token_ids_1?: number[] | null, already_has_special_tokens?: boolean): number[];
+  /** Joins tokens back into text (the model-specific part of decoding). */
+  abstract convert_tokens_to_string(tokens: string[]): string;
+  /** Writes the model's own vocabulary files (vocab.txt, or vocab.json + merges.txt); returns their paths. */
+  abstract save_vocabulary(save_directory: string, filename_prefix?: string): string[];
+  /** tokenizer.json's normalizer, pre_tokenizer, post_processor and decoder entries. */
+  protected abstract pipelineJSON(): Record<string, unknown>;
+  /** Whether raw text is lowercased before matching added tokens (uncased BERT). */
+  protected lowercasesInput(): boolean {
+    return false;
+  }
+  /** A hook to change the text before tokenization (GPT-2's add_prefix_space). */
+  protected prepareForTokenization(text: string, _isSplitIntoWords: boolean): { text: string; shift: number } {
+    return { text, shift: 0 };
+  }
+
+  create_token_type_ids_from_sequences(token_ids_0: number[], token_ids_1?: number[] | null): number[] {
+    if (!token_ids_1) return new Array(token_ids_0.length).fill(0);
+    return [...new Array(token_ids_0.length).fill(0), ...new Array(token_ids_1.length).fill(1)];
+  }
+
+  num_special_tokens_to_add(pair = false): number {
+    return this.build_inputs_with_special_tokens([], pair ? [] : null).length;
+  }
+
+  // ---- special tokens --------------------------------------------------------------------------
+
+  private registerSpecialTokens(): void {
+    for (const token of [...Object.values(this.specialTokens), ...this.additionalSpecialTokens]) {
+      if (!token) continue;
+      this.addTokenToVocabulary(token);
+    }
+    this.splitter = null;
+  }
+
+  /** Puts a token in the added-token tables unless the model's vocabulary already has it. */
+  private addTokenToVocabulary(token: AddedToken): boolean {
+    this.noSplitTokens.set(token.content, token);
+    this.splitter = null;
+    this.specialSplitter = null;
+    if (this.model.vocab.has(token.content) || this.addedTokensEncoder.has(token.content)) return false;
+    const id = this.model.vocab.size + this.addedTokensEncoder.size;
+    this.addedTokensEncoder.set(token.content, id);
+    this.addedTokensDecoder.set(id, token);
+    return true;
+  }
+
+  private getSpecial(name: SpecialTokenName): string | null {
+    return this.specialTokens[name]?.content ?? null;
+  }
+  private setSpecial(name: SpecialTokenName, value: TokenLike | null): void {
+    this.specialTokens[name] = value === null ? null : toAddedToken(value, true);
+    this.registerSpecialTokens();
+  }
+  private specialId(name: SpecialTokenName): number | null {
+    const token = this.getSpecial(name);
+    return token === null ? null : this.tokenToId(token);
+  }
+
+  get bos_token(): string | null { return this.getSpecial("bos_token"); }
+  set bos_token(value: TokenLike | null) { this.setSpecial("bos_token", value); }
+  get eos_token(): string | null { return this.getSpecial("eos_token"); }
+  set eos_token(value: TokenLike | null) { this.setSpecial("eos_token", value); }
+  get unk_token(): string | null { return this.getSpecial("unk_token"); }
+  set unk_token(value: TokenLike | null) { this.setSpecial("unk_token", value); }
+  get sep_token(): string | null { return this.getSpecial("sep_token"); }
+  set sep_token(value: TokenLike | null) { this.setSpecial("sep_token", value); }
+  get pad_token(): string | null { return this.getSpecial("pad_token"); }
+  set pad_token(value: TokenLike | null) { this.setSpecial("pad_token", value); }
+  get cls_token(): string | null { return this.getSpecial("cls_token"); }
+  set cls_token(value: TokenLike | null) { this.setSpecial("cls_token", value); }
+  get mask_token(): string | null { return this.getSpecial("mask_token"); }
+  set mask_token(value: TokenLike | null) { this.setSpecial("mask_token", value); }
+  get additional_special_tokens(): string[] { return this.additionalSpecialTokens.map((t) => t.content); }
+  set additional_special_tokens(value: TokenLike[]) {
+    this.additionalSpecialTokens = value.map((t) => toAddedToken(t, true));
+    this.registerSpecialTokens();
+  }
+
+  get bos_token_id(): number | null { return this.specialId("bos_token"); }
+  get eos_token_id(): number | null { return this.specialId("eos_token"); }
+  get unk_token_id(): number | null { return this.specialId("unk_token"); }
+  get sep_token_id(): number | null { return this.specialId("sep_token"); }
+  get pad_token_id(): number | null { return this.specialId("pad_token"); }
+  get cls_token_id(): number | null { return this.specialId("cls_token"); }
+  get mask_token_id(): number | null { return this.specialId("mask_token"); }
+  get additional_special_tokens_ids(): number[] { return this.additional_special_tokens.map((t) => this.tokenToId(t)!); }
+  /** The token type id used for padding. */
+  get pad_token_type_id(): number { return 0; }
+
+  /** `{ cls_token: "[CLS]", … }` for the special tokens that are set. */
+  get special_tokens_map(): Record<string, string | string[]> {
+    const map: Record<string, string | string[]> = {};
+    for (const name of SPECIAL_TOKEN_NAMES) {
+      const token = this.getSpecial(name);
+      if (token !== null) map[name] = token;
+    }
+    if (this.additionalSpecialTokens.length) map.additional_special_tokens = this.additional_special_tokens;
+    return map;
+  }
+
+  /** Every special token, without repeats, in Python's order. */
+  get all_special_tokens(): string[] {
+    const seen: string[] = [];
+    for (const name of SPECIAL_TOKEN_NAMES) {
+      const token = this.getSpecial(name);
+      if (token !== null && !seen.includes(token)) seen.push(token);
+    }
+    for (const token of this.additional_special_tokens) if (!seen.includes(token)) seen.push(token);
+    return seen;
+  }
+
+  get all_special_ids(): number[] {
+    return this.all_special_tokens.map((t) => this.tokenToId(t)!);
+  }
+
+  // ---- vocabulary ---------------------------------------------------------------------------
+
+  /** Size of the base vocabulary (without added tokens), like Python's `vocab_size`. */
+  get vocab_size(): number {
+    return this.model.vocab.size;
+  }
+
+  /** Full size with added tokens: Python's `len(tokenizer)`. */
+  __len__(): number {
+    return this.model.vocab.size + this.addedTokensEncoder.size;
+  }
+
+  /** Same as `__len__()`, readable as a property. */
+  get len(): number {
+    return this.__len__();
+  }
+
+  /** token → id for every token, added tokens included. */
+  get_vocab(): Record<string, number> {
+    const vocab: Record<string, number> = Object.fromEntries(this.model.vocab);
+    for (const [token, id] of this.addedTokensEncoder) vocab[token] = id;
+    return vocab;
+  }
+
+  get_added_vocab(): Record<string, number> {
+    return Object.fromEntries(this.addedTokensEncoder);
+  }
+
+  protected tokenToId(token: string): number | null {
+    const added = this.addedTokensEncoder.get(token);
+    if (added !== undefined) return added;
+    const id = this.model.vocab.get(token);
+    if (id !== undefined) return id;
+    const unk = this.getSpecial("unk_token");
+    if (unk === null) return null;
+    return this.addedTokensEncoder.get(unk) ?? this.model.vocab.get(unk) ?? null;
+  }
+
+  protected idToToken(id: number): string | null {
+    const added = this.addedTokensDecoder.get(id);
+    if (added) return added.content;
+    return this.model.idToToken[id] ?? null;
+  }
+
+  /** Token(s) → id(s); unknown tokens give the unknown token's id. */
+  convert_tokens_to_ids(tokens: string): number | null;
+  convert_tokens_to_ids(tokens: string[]): (number | null)[];
+  convert_tokens_to_ids(tokens: string | string[]): number | null | (number | null)[] {
+    if (typeof tokens === "string") return this.tokenToId(tokens);
+    if (!Array.isArray(tokens)) throw new TokenizerInputError("convert_tokens_to_ids takes a token string or an array of token strings.");
+    return tokens.map((t) => this.tokenToId(t));
+  }
+
+  /** Id(s) → token(s); `skip_special_tokens` drops special tokens from a list. */
+  convert_ids_to_tokens(ids: number, options?: { skip_special_tokens?: boolean }): string | null;
+  convert_ids_to_tokens(ids: number[] | Tensor, options?: { skip_special_tokens?: boolean }): (string | null)[];
+  convert_ids_to_tokens(ids: number | number[] | Tensor, options: { skip_special_tokens?: boolean } = {}): string | null | (string | null)[] {
+    if (typeof ids === "number" || typeof ids === "bigint") return this.idToToken(Number(ids));
+    const list = toIdList(ids, "convert_ids_to_tokens");
+    const special = options.skip_special_tokens ? new Set(this.all_special_ids) : null;
+    const out: (string | null)[] = [];
+    for (const id of list) {
+      if (special && special.has(id)) continue;
+      out.push(this.idToToken(id));
+    }
+    return out;
+  }
+
+  /**
+   * Adds tokens to the vocabulary (new ids after the existing ones); returns how many were new.
+   * With `special_tokens` true they are also skipped by `decode(..., { skip_special_tokens: true })`.
+   */
+  add_tokens(new_tokens: TokenLike | TokenLike[], special_tokens = false): number {
+    const list = Array.isArray(new_tokens) ? new_tokens : [new_tokens];
+    let added = 0;
+    for (const item of list) {
+      if (typeof item !== "string" && !(item instanceof AddedToken)) {
+        throw new TokenizerInputError(`add_tokens takes strings or AddedToken objects, got ${describe(item)}.`);
+      }
+      let token = toAddedToken(item, special_tokens);
+      if (!special_tokens && this.lowercasesInput() && typeof item === "string") token = new AddedToken(item.toLowerCase(), { special: false });
+      if (token.content.length === 0) continue;
+      if (special_tokens && !this.additionalSpecialTokens.some((t) => t.content === token.content) && !this.all_special_tokens.includes(token.content)) {
+        this.additionalSpecialTokens.push(token);
+      }
+      if (this.addTokenToVocabulary(token)) added++;
+    }
+    return added;
+  }
+
+  /**
+   * Sets special tokens (`{ pad_token: "[PAD]", additional_special_tokens: [...] }`), adding the
+   * ones that are new to the vocabulary; returns how many were new.
+   */
+  add_special_tokens(special_tokens_dict: Partial<Record<SpecialTokenName | "additional_special_tokens", TokenLike | TokenLike[]>>): number {
+    const before = this.__len__();
+    for (const [key, value] of Object.entries(special_tokens_dict)) {
+      if (key === "additional_special_tokens") {
+        if (!Array.isArray(value)) throw new TokenizerInputError("additional_special_tokens must be an array of tokens.");
+        this.additionalSpecialTokens = value.map((t) => toAddedToken(t, true));
+      } else if ((SPECIAL_TOKEN_NAMES as readonly string[]).includes(key)) {
+        if (typeof value !== "string" && !(value instanceof AddedToken)) {
+          throw new TokenizerInputError(`${key} must be a string or an AddedToken, got ${describe(value)}.`);
+        }
+        this.specialTokens[key as SpecialTokenName] = toAddedToken(value, true);
+      } else {
+        throw new TokenizerOptionError(`${key} is not a special token name; use one of ${[...SPECIAL_TOKEN_NAMES, "additional_special_tokens"].join(", ")}.`);
+      }
+    }
+    this.registerSpecialTokens();
+    return this.__len__() - before;
+  }
+
+  // ---- tokenizing one text ------------------------------------------------------------------
+
+  private getSplitter(): AddedTokenSplitter {
+    if (!this.splitter) this.splitter = new AddedTokenSplitter([...this.noSplitTokens.values()]);
+    return this.splitter;
+  }
+
+  /** Encodes one text into tokens with spans and word indices (no special tokens added). */
+  protected encodeText(text: string, isSplitIntoWords = false, firstWord = 0, sink?: TokenSink): EncodedText {
+    const out: TokenSink = sink ?? { ids: [], tokens: [], offsets: [], words: [] };
+    const prepared = this.prepareForTokenization(text, isSplitIntoWords);
+    const source = prepared.text;
+    const shift = prepared.shift;
+    const matchText = this.lowercasesInput() ? this.lowerOutsideSpecialTokens(source) : source;
+    const words: Word[] = [];
+    let wordIndex = firstWord;
+    for (const segment of this.getSplitter().split(source, matchText)) {
+      if (segment.token) {
+        out.ids.push(this.tokenToId(segment.token.content)!);
+        out.tokens.push(segment.token.content);
+        out.offsets.push([Math.max(0, segment.start - shift), segment.end - shift]);
+        out.words.push(isSplitIntoWords ? firstWord : wordIndex++);
+        continue;
+      }
+      words.length = 0;
+      this.preTokenize(source.slice(segment.start, segment.end), segment.start - shift, words);
+      for (const word of words) {
+        if (word.start < 0) word.start = 0;
+        this.model.encodeWord(word, isSplitIntoWords ? firstWord : wordIndex++, out);
+      }
+    }
+    if (shift) for (const span of out.offsets) if (span[0] < 0) span[0] = 0;
+    return out as EncodedText;
+  }
+
+  /**
+   * Uncased models lowercase the text before looking for added tokens, except where a special token
+   * is written (so "[CLS]" stays special but "[cls]" is plain text). Only length-preserving
+   * lowercasing is used here, so positions stay the same.
+   */
+  private lowerOutsideSpecialTokens(text: string): string {
+    if (!this.specialSplitter) {
+      this.specialSplitter = new AddedTokenSplitter([...this.noSplitTokens.values()].filter((t) => t.special || this.all_special_tokens.includes(t.content)));
+    }
+    let out = "";
+    for (const segment of this.specialSplitter.split(text)) {
+      const piece = text.slice(segment.start, segment.end);
+      const lowered = segment.token ? piece : piece.toLowerCase();
+      out += lowered.length === piece.length ? lowered : piece;
+    }
+    // Stripped whitespace around special tokens is not part of any segment; keep the length anyway.
+    return out.length === text.length ? out : text;
+  }
+
+  /** Encodes a text, or a list of words with `is_split_into_words`. */
+  protected encodeInput(input: string | string[], isSplitIntoWords: boolean, what: string): EncodedText {
+    if (!isSplitIntoWords) {
+      checkText(input, what);
+      return this.encodeText(input as string);
+    }
+    if (!Array.isArray(input)) throw new TokenizerInputError(`${what} must be an array of words when is_split_into_words is true, got ${describe(input)}.`);
+    const sink: TokenSink = { ids: [], tokens: [], offsets: [], words: [] };
+    input.forEach((word, i) => {
+      checkText(word, `${what}[${i}]`);
+      this.encodeText(word, true, i, sink);
+    });
+    return sink as EncodedText;
+  }
+
+  /** The tokens of a text (Python's `tokenize`), without special tokens. */
+  tokenize(text: string, options: { text_pair?: string | null; add_special_tokens?: boolean; is_split_into_words?: boolean } = {}): string[] {
+    const first = this.encodeInput(text as string | string[], options.is_split_into_words ?? false, "text");
+    if (options.text_pair === undefined || options.text_pair === null) {
+      if (!options.add_special_tokens) return first.tokens;
+    }
+    const second = options.text_pair !== undefined && options.text_pair !== null ? this.encodeInput(options.text_pair, false, "text_pair") : null;
+    if (!options.add_special_tokens) return [...first.tokens, ...(second?.tokens ?? [])];
+    return this.buildRow(first, second, true, 0).info.tokens;
+  }
+
+  /** The ids of a text (or pair), with special tokens unless `add_special_tokens: false`. */
+  encode(text: string | string[], options: TokenizerCallOptions = {}): number[] {
+    const encoding = this._call(text, { ...options, return_tensors: null });
+    return encoding.input_ids as number[];
+  }
+
+  // ---- calling the tokenizer ------------------------------------------------------------------
+
+  protected _call(text: TextInput, options: TokenizerCallOptions = {}): BatchEncoding {
+    if (options === null || typeof options !== "object" || Array.isArray(options)) {
+      throw new TokenizerInputError(
+        "The second argument of a tokenizer call is an options object, e.g. tokenizer(text, { text_pair, padding: true }).",
+      );
+    }
+    const isSplit = options.is_split_into_words ?? false;
+    const textPair = options.text_pair ?? null;
+    const batched = isBatchedInput(text, isSplit, "text");
+    if (textPair !== null) {
+      const pairBatched = isBatchedInput(textPair, isSplit, "text_pair");
+      if (pairBatched !== batched) {
+        throw new TokenizerInputError(
+          batched
+            ? "text is a batch but text_pair is a single example: give text_pair as an array with one entry per text."
+            : "text is a single example but text_pair is a batch: give both as arrays of the same length.",
+        );
+      }
+      if (batched && (text as unknown[]).length !== (textPair as unknown[]).length) {
+        throw new TokenizerInputError(
+          `batch length of \`text\`: ${(text as unknown[]).length} does not match batch length of \`text_pair\`: ${(textPair as unknown[]).length}.`,
+        );
+      }
+    }
+    const firsts = (batched ? text : [text]) as (string | string[])[];
+    const seconds = textPair === null ? null : ((batched ? textPair : [textPair]) as (string | string[])[]);
+
+    const addSpecial = options.add_special_tokens ?? true;
+    const strategies = this.resolveStrategies(options.padding ?? false, options.truncation ?? null, options.max_length ?? null, options.pad_to_multiple_of ?? null);
+    if (options.return_token_type_ids && !addSpecial) {
+      throw new TokenizerOptionError(
+        "Asking to return token_type_ids while setting add_special_tokens to false results in an undefined behavior. " +
+          "Set add_special_tokens to true or leave return_token_type_ids unset.",
+      );
+    }
+    const overflow = options.return_overflowing_tokens ?? false;
+    const rows: EncodedRow[] = [];
+    firsts.forEach((first, i) => {
+      const what = batched ? `text[${i}]` : "text";
+      const a = this.encodeInput(first, isSplit, what);
+      const b = seconds ? this.encodeInput(seconds[i], isSplit, batched ? `text_pair[${i}]` : "text_pair") : null;
+      rows.push(...this.prepareRows(a, b, addSpecial, strategies, options.stride ?? 0, overflow, i, options.verbose ?? true));
+    });
+
+    const side = options.padding_side ?? this.padding_side;
+    const asBatch = batched || overflow;
+    this.padRows(rows, strategies.padding, strategies.maxLength, options.pad_to_multiple_of ?? null, side);
+    return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch);
+  }
+
+  private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null): Strategies {
+    // Python's rule: a max_length without padding or truncation turns on truncation.
+    if (maxLength !== null && padding === false && truncation === null) {
+      warnOnce(
+        "Truncation was not explicitly activated but `max_length` is provided a specific value, please use `truncation: true` to explicitly truncate examples to max length. Defaulting to 'longest_first' truncation strategy.",
+      );
+      truncation = "longest_first";
+    }
+    let paddingStrategy: PaddingStrategy;
+    if (padding === true || padding === "longest") paddingStrategy = "longest";
+    else if (padding === false || padding === "do_not_pad" || padding === undefined || padding === null) paddingStrategy = "do_not_pad";
+    else if (padding === "max_length") paddingStrategy = "max_length";
+    else throw new TokenizerOptionError(`padding must be true, false, "longest", "max_length" or "do_not_pad", got ${JSON.stringify(padding)}.`);
+
+    let truncationStrategy: TruncationStrategy;
+    if (truncation === true) truncationStrategy = "longest_first";
+    else if (truncation === false || truncation === null || truncation === undefined || truncation === "do_not_truncate") truncationStrategy = "do_not_truncate";
+    else if (truncation === "longest_first" || truncation === "only_first" || truncation === "only_second") truncationStrategy = truncation;
+    else throw new TokenizerOptionError(`truncation must be true, false, "longest_first", "only_first" or "only_second", got ${JSON.stringify(truncation)}.`);
+
+    if (maxLength !== null && (!Number.isInteger(maxLength) || maxLength < 0)) {
+      throw new TokenizerOptionError(`max_length must be a non-negative integer, got ${maxLength}.`);
+    }
+    if (maxLength === null) {
+      if (paddingStrategy === "max_length") {
+        if (this.model_max_length > LARGE_INTEGER) {
+          warnOnce("Asking to pad to max_length but no maximum length is provided and the model has no predefined maximum length. Default to no padding.");
+          paddingStrategy = "do_not_pad";
+        } else maxLength = this.model_max_length;
+      }
+      if (truncationStrategy !== "do_not_truncate") {
+        if (this.model_max_length > LARGE_INTEGER) {
+          warnOnce("Asking to truncate to max_length but no maximum length is provided and the model has no predefined maximum length. Default to no truncation.");
+          truncationStrategy = "do_not_truncate";
+        } else maxLength = this.model_max_length;
+      }
+    }
+    if (paddingStrategy !== "do_not_pad" && (this.pad_token === null || this.pad_token_id === null || this.pad_token_id < 0)) {
+      throw new TokenizerOptionError(
+        "Asking to pad but the tokenizer does not have a padding token. Please select a token to use as `pad_token` " +
+          "(tokenizer.pad_token = tokenizer.eos_token e.g.) or add a new pad token via tokenizer.add_special_tokens({ pad_token: '[PAD]' }).",
+      );
+    }
+    if (truncationStrategy !== "do_not_truncate" && paddingStrategy !== "do_not_pad" && padToMultipleOf && maxLength !== null && maxLength % padToMultipleOf !== 0) {
+      throw new TokenizerOptionError(
+        `Truncation and padding are both activated but truncation length (${maxLength}) is not a multiple of pad_to_multiple_of (${padToMultipleOf}).`,
+      );
+    }
+    return { padding: paddingStrategy, truncation: truncationStrategy, maxLength };
+  }
+
+  /** One example → its row(s): truncation as the Python tokenizers do it, then special tokens. */
+  private prepareRows(
+    a: EncodedText,
+    b: EncodedText | null,
+    addSpecial: boolean,
+    strategies: Strategies,
+    stride: number,
+    overflow: boolean,
+    sample: number,
+    verbose: boolean,
+  ): EncodedRow[] {
+    const pair = b !== null;
+    const numSpecial = addSpecial ? this.num_special_tokens_to_add(pair) : 0;
+    const total = a.ids.length + (b?.ids.length ?? 0) + numSpecial;
+    const { truncation, maxLength } = strategies;
+    const truncating = truncation !== "do_not_truncate" && maxLength !== null && maxLength > 0 && total > maxLength;
+
+    if (overflow && truncation === "longest_first" && pair) {
+      throw new TokenizerOptionError(
+        "Not possible to return overflowing tokens for pair of sequences with the `longest_first`. Please select another truncation strategy than `longest_first`, for instance `only_second` or `only_first`.",
+      );
+    }
+    if (!truncating) {
+      if (verbose && maxLength === null && total > this.model_max_length) {
+        warnOnce(
+          `Token indices sequence length is longer than the specified maximum sequence length for this model (${total} > ${this.model_max_length}). Running this sequence through the model will result in indexing errors`,
+        );
+      }
+      return [this.buildRow(a, b, addSpecial, sample)];
+    }
+    const toRemove = total - maxLength!;
+    if (overflow) return this.overflowingRows(a, b, addSpecial, truncation, toRemove, stride, sample);
+    const [ta, tb] = this.truncateSequences(a, b, toRemove, truncation);
+    return [this.buildRow(ta, tb, addSpecial, sample)];
+  }
+
+  /** Python's `truncate_sequences`, including its logged errors when a strategy cannot apply. */
+  private truncateSequences(a: EncodedText, b: EncodedText | null, toRemove: number, strategy: TruncationStrategy): [EncodedText, EncodedText | null] {
+    const cut = (seq: EncodedText, n: number) => (this.truncation_side === "left" ? sliceText(seq, n) : sliceText(seq, 0, seq.ids.length - n));
+    if (strategy === "only_first" || (strategy === "longest_first" && b === null)) {
+      if (a.ids.length > toRemove) return [cut(a, toRemove), b];
+      let message = `We need to remove ${toRemove} to truncate the input but the first sequence has a length ${a.ids.length}. `;
+      if (strategy === "only_first") {
+        message += "Please select another truncation strategy than TruncationStrategy.ONLY_FIRST, for instance 'longest_first' or 'only_second'.";
+      }
+      logError(message);
+      return [a, b];
+    }
+    if (strategy === "longest_first" && b !== null) {
+      warnOnce(
+        "Be aware, overflowing tokens are not returned for the setting you have chosen, i.e. sequence pairs with the 'longest_first' truncation strategy. So the returned list will always be empty even if some tokens have been removed.",
+      );
+      let lenA = a.ids.length;
+      let lenB = b.ids.length;
+      let removeA = 0;
+      let removeB = 0;
+      for (let k = 0; k < toRemove; k++) {
+        if (lenA > lenB) (lenA--, removeA++);
+        else (lenB--, removeB++);
+      }
+      return [removeA ? cut(a, removeA) : a, removeB ? cut(b, Math.min(removeB, b.ids.length)) : b];
+    }
+    if (strategy === "only_second" && b !== null) {
+      if (b.ids.length > toRemove) return [a, cut(b, toRemove)];
+      logError(
+        `We need to remove ${toRemove} to truncate the input but the second sequence has a length ${b.ids.length}. Please select another truncation strategy than TruncationStrategy.ONLY_SECOND, for instance 'longest_first' or 'only_first'.`,
+      );
+    }
+    return [a, b];
+  }
+
+  /**
+   * Overflowing tokens as the fast tokenizers return them: the truncated sequence is cut into
+   * windows of the allowed length, each overlapping the previous one by `stride` tokens, and each
+   * window becomes its own row (with the other sequence of the pair repeated).
+   */
+  private overflowingRows(
+    a: EncodedText,
+    b: EncodedText | null,
+    addSpecial: boolean,
+    strategy: TruncationStrategy,
+    toRemove: number,
+    stride: number,
+    sample: number,
+  ): EncodedRow[] {
+    const onSecond = strategy === "only_second";
+    const target = onSecond ? b : a;
+    if (target === null) return [this.buildRow(a, b, addSpecial, sample)];
+    const windowLength = target.ids.length - toRemove;
+    if (windowLength <= 0 || stride >= windowLength) {
+      const which = onSecond ? "second" : "first";
+      logError(
+        `We need to remove ${toRemove} to truncate the input but the ${which} sequence has a length ${target.ids.length}` +
+          (stride >= windowLength && windowLength > 0 ? ` and stride ${stride} is not smaller than the window of ${windowLength} tokens` : "") +
+          ". Returning the untruncated encoding.",
+      );
+      return [this.buildRow(a, b, addSpecial, sample)];
+    }
+    const windows: EncodedText[] = [];
+    const step = windowLength - stride;
+    if (this.truncation_side === "left") {
+      for (let end = target.ids.length; ; end -= step) {
+        const start = Math.max(0, end - windowLength);
+        windows.push(sliceText(target, start, end));
+        if (start === 0) break;
+      }
+    } else {
+      for (let start = 0; ; start += step) {
+        const end = Math.min(start + windowLength, target.ids.length);
+        windows.push(sliceText(target, start, end));
+        if (end === target.ids.length) break;
+      }
+    }
+    return windows.map((w) => (onSecond ? this.buildRow(a, w, addSpecial, sample) : this.buildRow(w, b, addSpecial, sample)));
+  }
+
+  /** Special tokens around the sequence(s), with token types, masks and per-token details. */
+  protected buildRow(a: EncodedText, b: EncodedText | null, addSpecial: boolean, sample: number): EncodedRow {
+    let ids: number[];
+    let mask: number[];
+    let types: number[];
+    if (addSpecial) {
+      ids = this.build_inputs_with_special_tokens(a.ids, b?.ids ?? null);
+      mask = this.get_special_tokens_mask(a.ids, b?.ids ?? null);
+      types = this.create_token_type_ids_from_sequences(a.ids, b?.ids ?? null);
+    } else {
+      ids = b ? a.ids.concat(b.ids) : a.ids.slice();
+      mask = new Array(ids.length).fill(0);
+      types = new Array(ids.length).fill(0);
+    }
+    const info: EncodingInfo = { tokens: [], word_ids: [], sequence_ids: [], offsets: [] };
+    let ia = 0;
+    let ib = 0;
+    for (let p = 0; p < ids.length; p++) {
+      if (addSpecial && mask[p] === 1) {
+        info.tokens.push(this.idToToken(ids[p]) ?? "");
+        info.word_ids.push(null);
+        info.sequence_ids.push(null);
+        info.offsets.push([0, 0]);
+      } else if (ia < a.ids.length) {
+        info.tokens.push(a.tokens[ia]);
+        info.word_ids.push(a.words[ia]);
+        info.sequence_ids.push(0);
+        info.offsets.push(a.offsets[ia]);
+        ia++;
+      } else if (b && ib < b.ids.length) {
+        info.tokens.push(b.tokens[ib]);
+        info.word_ids.push(b.words[ib]);
+        info.sequence_ids.push(1);
+        info.offsets.push(b.offsets[ib]);
+        ib++;
+      } else {
+        info.tokens.push(this.idToToken(ids[p]) ?? "");
+        info.word_ids.push(null);
+        info.sequence_ids.push(null);
+        info.offsets.push([0, 0]);
+      }
+    }
+    return { input_ids: ids, token_type_ids: types, special_tokens_mask: mask, attention_mask: new Array(ids.length).fill(1), info, sample, length: ids.length };
+  }
+
+  private padRows(rows: EncodedRow[], padding: PaddingStrategy, maxLength: number | null, padToMultipleOf: number | null, side: PaddingSide): void {
+    if (padding === "do_not_pad" || rows.length === 0) return;
+    let target = padding === "longest" ? Math.max(...rows.map((r) => r.input_ids.length)) : (maxLength ?? 0);
+    target = roundUp(target, padToMultipleOf);
+    const padId = this.pad_token_id!;
+    const padToken = this.pad_token!;
+    for (const row of rows) padRow(row, target, side, padId, padToken, this.pad_token_type_id);
+  }
+
+  private assemble(rows: EncodedRow[], asBatch: boolean, nSequences: number, options: TokenizerCallOptions, lengthAfterPadding: boolean): BatchEncoding {
+    const pick = <T>(f: (row: EncodedRow) => T): T | T[] => (asBatch ? rows.map(f) : f(rows[0]));
+    const data: Record<string, unknown> = { input_ids: pick((r) => r.input_ids) };
+    const wantTypes = options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids");
+    const wantAttention = options.return_attention_mask ?? this.model_input_names.includes("attention_mask");
+    if (wantTypes) data.token_type_ids = pick((r) => r.token_type_ids);
+    if (wantAttention) data.attention_mask = pick((r) => r.attention_mask);
+    if (options.return_special_tokens_mask) data.special_tokens_mask = pick((r) => r.special_tokens_mask);
+    if (options.return_offsets_mapping) data.offset_mapping = pick((r) => r.info.offsets);
+    if (options.return_length) data.length = pick((r) => (lengthAfterPadding ? r.input_ids.length : r.length));
+    if (options.return_overflowing_tokens) data.overflow_to_sample_mapping = rows.map((r) => r.sample);
+    const tensorType = options.return_tensors ?? null;
+    if (tensorType && !asBatch) {
+      // Python prepends a batch axis for a single example returned as tensors.
+      for (const key of Object.keys(data)) data[key] = [data[key]];
+    }
+    return new BatchEncoding(data, rows.map((r) => r.info), tensorType, nSequences);
+  }
+
+  // ---- padding features (DataCollatorWithPadding calls this) ---------------------------------
+
+  /**
+   * Pads already-encoded examples: a list of `{ input_ids, attention_mask, … }` objects (each
+   * example a dict, as a data collator receives them) or one BatchEncoding/dict of lists.
+   * Keys other than the tokenizer's are passed through unchanged.
+   */
+  pad(encoded_inputs: BatchEncoding | Record<string, unknown> | Record<string, unknown>[], options: PadOptions = {}): BatchEncoding {
+    let encodings: EncodingInfo[] | null = null;
+    let columns: Record<string, unknown>;
+    if (Array.isArray(encoded_inputs)) {
+      if (encoded_inputs.length === 0) return new BatchEncoding({}, null, options.return_tensors);
+      const keys = Object.keys(encoded_inputs[0] instanceof BatchEncoding ? { ...encoded_inputs[0] } : encoded_inputs[0]);
+      columns = {};
+      for (const key of keys) columns[key] = encoded_inputs.map((example, i) => {
+        if (example === null || typeof example !== "object") throw new TokenizerInputError(`pad() expects an array of objects; item ${i} is ${describe(example)}.`);
+        return toPlain((example as Record<string, unknown>)[key]);
+      });
+      if (encoded_inputs.every((e) => e instanceof BatchEncoding && e.encodings)) {
+        encodings = encoded_inputs.map((e) => (e as BatchEncoding).encodings![0]);
+      }
+    } else if (encoded_inputs !== null && typeof encoded_inputs === "object") {
+      columns = {};
+      for (const [key, value] of Object.entries(encoded_inputs)) columns[key] = toPlain(value);
+      if (encoded_inputs instanceof BatchEncoding) encodings = encoded_inputs.encodings;
+    } else {
+      throw new TokenizerInputError(`pad() expects a BatchEncoding, a dict of lists, or an array of dicts; got ${describe(encoded_inputs)}.`);
+    }
+    const mainKey = this.model_input_names[0];
+    const required = columns[mainKey];
+    if (!Array.isArray(required)) {
+      throw new TokenizerInputError(`You should supply an encoding or a list of encodings to this method that includes ${mainKey}, but you provided ${JSON.stringify(Object.keys(columns))}.`);
+    }
+    const batched = required.length > 0 && Array.isArray(required[0]);
+    const { padding: strategy, maxLength } = this.resolveStrategies(options.padding ?? true, null, options.max_length ?? null, options.pad_to_multiple_of ?? null);
+    const wantAttention = options.return_attention_mask ?? this.model_input_names.includes("attention_mask");
+    const side = options.padding_side ?? this.padding_side;
+    const rowsOf = (key: string): unknown[][] | null => {
+      const value = columns[key];
+      if (value === undefined) return null;
+      return batched ? (value as unknown[][]) : [value as unknown[]];
+    };
+    const ids = rowsOf(mainKey) as number[][];
+    const n = ids.length;
+    let target = strategy === "longest" ? Math.max(0, ...ids.map((r) => r.length)) : (maxLength ?? 0);
+    target = roundUp(target, options.pad_to_multiple_of ?? null);
+    const outRows: EncodedRow[] = ids.map((row, i) => ({
+      input_ids: row.slice(),
+      token_type_ids: (rowsOf("token_type_ids")?.[i] as number[] | undefined)?.slice() ?? [],
+      special_tokens_mask: (rowsOf("special_tokens_mask")?.[i] as number[] | undefined)?.slice() ?? [],
+      attention_mask: (rowsOf("attention_mask")?.[i] as number[] | undefined)?.slice() ?? new Array(row.length).fill(1),
+      info: encodings?.[i] ?? { tokens: [], word_ids: [], sequence_ids: [], offsets: (rowsOf("offset_mapping")?.[i] as [number, number][] | undefined) ?? [] },
+      sample: i,
+      length: row.length,
+    }));
+    if (strategy !== "do_not_pad") {
+      for (const row of outRows) {
+        const difference = target - row.input_ids.length;
+        if (difference <= 0) continue;
+        const hadTypes = row.token_type_ids.length > 0;
+        const hadMask = row.special_tokens_mask.length > 0;
+        const encodingInfo = row.info;
+        padRow(row, target, side, this.pad_token_id!, this.pad_token!, this.pad_token_type_id);
+        if (!hadTypes) row.token_type_ids = [];
+        if (!hadMask) row.special_tokens_mask = [];
+        if (encodingInfo.tokens.length === 0) row.info = { tokens: [], word_ids: [], sequence_ids: [], offsets: row.info.offsets.length === target && rowsOf("offset_mapping") ? row.info.offsets : [] };
+      }
+    }
+    const out: Record<string, unknown> = {};
+    const shape = <T>(values: T[]): T[] | T => (batched ? values : values[0]);
+    for (const key of Object.keys(columns)) {
+      if (key === mainKey) out[key] = shape(outRows.map((r) => r.input_ids));
+      else if (key === "attention_mask") out[key] = shape(outRows.map((r) => r.attention_mask));
+      else if (key === "token_type_ids") out[key] = shape(outRows.map((r) => r.token_type_ids));
+      else if (key === "special_tokens_mask") out[key] = shape(outRows.map((r) => r.special_tokens_mask));
+      else if (key === "offset_mapping") out[key] = shape(outRows.map((r) => r.info.offsets));
+      else out[key] = columns[key];
+    }
+    if (wantAttention && !("attention_mask" in out)) out.attention_mask = shape(outRows.map((r) => r.attention_mask));
+    void n;
+    const keepEncodings = encodings ? outRows.map((r) => r.info) : null;
+    return new BatchEncoding(out, keepEncodings, options.return_tensors ?? null);
+  }
+
+  // ---- decoding ------------------------------------------------------------------------------
+
+  /** Ids back to text, as Python's slow tokenizers do it. */
+  decode(token_ids: number | number[] | Tensor, options: DecodeOptions = {}): string {
+    const ids = typeof token_ids === "number" || typeof token_ids === "bigint" ? [Number(token_ids)] : toIdList(token_ids, "decode");
+    const skip = options.skip_special_tokens ?? false;
+    const special = skip ? new Set(this.all_special_ids) : null;
+    const subTexts: string[] = [];
+    let current: string[] = [];
+    for (const id of ids) {
+      if (special && special.has(id)) continue;
+      const token = this.idToToken(id);
+      if (token === null) continue;
+      if (this.addedTokensEncoder.has(token)) {
+        if (current.length) subTexts.push(this.convert_tokens_to_string(current));
+        current = [];
+        subTexts.push(token);
+      } else current.push(token);
+    }
+    if (current.length) subTexts.push(this.convert_tokens_to_string(current));
+    const text = (options.spaces_between_special_tokens ?? true) ? subTexts.join(" ") : subTexts.join("");
+    const cleanUp = options.clean_up_tokenization_spaces ?? this.clean_up_tokenization_spaces;
+    return cleanUp ? clean_up_tokenization(text) : text;
+  }
+
+  /** `decode` for each row of a batch (a list of id lists or a 2-D Tensor). */
+  batch_decode(sequences: number[][] | Tensor, options: DecodeOptions = {}): string[] {
+    const rows = sequences instanceof Tensor ? (sequences.tolist() as number[][]) : sequences;
+    if (!Array.isArray(rows)) throw new TokenizerInputError(`batch_decode expects a list of id lists or a 2-D Tensor, got ${describe(sequences)}.`);
+    return rows.map((row) => this.decode(row, options));
+  }
+
+  // ---- description ---------------------------------------------------------------------------
+
+  toString(): string {
+    const special = Object.entries(this.special_tokens_map)
+      .map(([k, v]) => `'${k}': ${JSON.stringify(v)}`)
+      .join(", ");
+    return (
+      `${this.tokenizer_class}(name_or_path='${this.name_or_path}', vocab_size=${this.vocab_size}, ` +
+      `model_max_length=${this.model_max_length}, is_fast=true, padding_side='${this.padding_side}', ` +
+      `truncation_side='${this.truncation_side}', special_tokens={${special}})`
+    );
+  }
+
+  _repr_mimebundle_(): Record<string, unknown> {
+    return { "text/plain": this.toString() };
+  }
+
+  /** The whole tokenizer as a tokenizer.json object (the format the Rust and JS tokenizers load). */
+  toTokenizerJSON(): Record<string, unknown> {
+    const addedTokens: Record<string, unknown>[] = [];
+    const seen = new Set<string>();
+    const entries: [number, AddedToken][] = [];
+    for (const token of this.noSplitTokens.values()) {
+      const id = this.tokenToId(token.content);
+      if (id === null || seen.has(token.content)) continue;
+      if (!this.model.vocab.has(token.content) || token.content === this.unk_token || this.all_special_tokens.includes(token.content)) {
+        seen.add(token.content);
+        entries.push([id, token]);
+      }
+    }
+    entries.sort((x, y) => x[0] - y[0]);
+    for (const [id, token] of entries) {
+      addedTokens.push({
+        id,
+        content: token.content,
+        single_word: token.single_word,
+        lstrip: token.lstrip,
+        rstrip: token.rstrip,
+        normalized: token.normalized,
+        special: token.special || this.all_special_tokens.includes(token.content),
+      });
+    }
+    return { version: "1.0", truncation: null, padding: null, added_tokens: addedTokens, ...this.pipelineJSON(), model: this.model.toJSON() };
+  }
+
+  /** Subclasses' tokenizer_config.json entries beyond the shared ones. */
+  protected configJSON(): Record<string, unknown> {
+    return {};
+  }
+
+  /** tokenizer_config.json's content. */
+  toTokenizerConfig(): Record<string, unknown> {
+    const config: Record<string, unknown> = {};
+    for (const [key, value] of Object.entries(this.init_kwargs)) {
+      if (key === "name_or_path" || key === "tokenizer_file" || key === "special_tokens_map_file") continue;
+      config[key] = value instanceof AddedToken ? value.content : value;
+    }
+    Object.assign(config, this.configJSON(), this.special_tokens_map);
+    if (!this.additionalSpecialTokens.length) delete config.additional_special_tokens;
+    config.model_max_length = this.model_max_length;
+    config.padding_side = this.padding_side;
+    config.truncation_side = this.truncation_side;
+    config.clean_up_tokenization_spaces = this.clean_up_tokenization_spaces;
+    config.tokenizer_class = this.tokenizer_class;
+    return config;
+  }
+
+  /** Writes tokenizer.json, tokenizer_config.json, special_tokens_map.json, added_tokens.json (if any) and the vocabulary files. */
+  save_pretrained(save_directory: string): string[] {
+    // Imported lazily so that the browser-free core above never touches the file system.
+    // eslint-disable-next-line @typescript-eslint/no-var-requires
+    const { saveTokenizer } = require("./save") as typeof import("./save");
+    return saveTokenizer(this, save_directory);
+  }
+}
+
+/** Python's `clean_up_tokenization`: removes the spaces that joining tokens put before punctuation. */
+export function clean_up_tokenization(text: string): string {
+  return text
+    .replaceAll(" .", ".")
+    .replaceAll(" ?", "?")
+    .replaceAll(" !", "!")
+    .replaceAll(" ,", ",")
+    .replaceAll(" ' ", "'")
+    .replaceAll(" n't", "n't")
+    .replaceAll(" 'm", "'m")
+    .replaceAll(" 's", "'s")
+    .replaceAll(" 've", "'ve")
+    .replaceAll(" 're", "'re");
+}
+
+function toAddedToken(token: TokenLike, special: boolean): AddedToken {
+  if (token instanceof AddedToken) {
+    if (special && !token.special) return new AddedToken(token.content, { ...token, special: true });
+    return token;
+  }
+  if (typeof token !== "string") throw new TokenizerInputError(`A token must be a string or an AddedToken, got ${describe(token)}.`);
+  return new AddedToken(token, { special, normalized: !special });
+}
+
+function describe(value: unknown): string {
+  if (value === null) return "null";
+  if (value === undefined) return "undefined";
+  if (Array.isArray(value)) return "an array";
+  if (value instanceof Tensor) return `a Tensor of shape [${value.shape.join(", ")}]`;
+  if (typeof value === "object") return `an object (${(value as object).constructor?.name ?? "Object"})`;
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+function checkText(value: unknown, what: string): asserts value is string {
+  if (typeof value !== "string") {
+    throw new TokenizerInputError(
+      `${what} must be a string, got ${describe(value)}. A tokenizer takes a string, an array of strings (a batch), ` +
+        "or with is_split_into_words: true an array of words (or a batch of such arrays).",
+    );
+  }
+  if (hasLoneSurrogate(value)) {
+    const index = [...value].findIndex((ch) => ch.length === 1 && ch.charCodeAt(0) >= 0xd800 && ch.charCodeAt(0) <= 0xdfff);
+    throw new TokenizerInputError(
+      `${what} contains a lone UTF-16 surrogate (at code point ${index}), which is not valid Unicode text and has no UTF-8 form. ` +
+        "Fix the string, e.g. with text.toWellFormed().",
+    );
+  }
+}
+
+/** Decides whether the input is a batch, checking its shape on the way. */
+function isBatchedInput(input: unknown, isSplit: boolean, what: string): boolean {
+  if (typeof input === "string") {
+    if (isSplit) throw new TokenizerInputError(`${what} must be an array of words when is_split_into_words is true, got a string.`);
+    return false;
+  }
+  if (!Array.isArray(input)) {
+    throw new TokenizerInputError(
+      `${what} input must be of type string (single example), string[] (batch or single pretokenized example) or string[][] (batch of pretokenized examples); got ${describe(input)}.`,
+    );
+  }
+  if (!isSplit) return true;
+  return input.length > 0 && Array.isArray(input[0]);
+}
+
+function toIdList(ids: unknown, what: string): number[] {
+  if (ids instanceof Tensor) {
+    if (ids.ndim > 1 && !(ids.ndim === 2 && ids.shape[0] === 1)) throw new TokenizerInputError(`${what} takes one sequence of ids; use batch_decode for a Tensor of shape [${ids.shape.join(", ")}].`);
+    return (ids.tolist() as unknown[]).flat(2) as number[];
+  }
+  if (!Array.isArray(ids)) throw new TokenizerInputError(`${what} takes a list of token ids, got ${describe(ids)}.`);
+  return ids.map((id, i) => {
+    if (typeof id === "bigint") return Number(id);
+    if (typeof id !== "number" || !Number.isInteger(id)) {
+      throw new TokenizerInputError(`${what} takes integer token ids; item ${i} is ${describe(id)}${Array.isArray(id) ? " (use batch_decode for a batch)" : ""}.`);
+    }
+    return id;
+  });
+}
+
+function toPlain(value: unknown): unknown {
+  return value instanceof Tensor ? value.tolist() : value;
+}

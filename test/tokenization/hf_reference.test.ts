@@ -1,0 +1,144 @@
+// Every case of the Hugging Face reference fixtures must agree exactly: tokens, ids, masks, decodes,
+// pairs, batches and truncation strategies (including the cases where Python logs an error and
+// returns the untruncated encoding).
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { AutoTokenizer, BatchEncoding, PreTrainedTokenizer, tokenizerLogging } from "../../src/tokenization";
+import { hfReference } from "../helpers/paths";
+
+const NAMES = ["bert-base-uncased", "bert-base-cased", "gpt2"];
+const fixtureDir = path.join(hfReference, "tokenizers");
+
+interface Fixture {
+  meta: any;
+  single: any[];
+  pairs: any[];
+  batches: any[];
+}
+
+function load(name: string): Fixture {
+  return JSON.parse(fs.readFileSync(path.join(fixtureDir, `${name}.json`), "utf8"));
+}
+
+async function tokenizerFor(name: string): Promise<PreTrainedTokenizer> {
+  return AutoTokenizer.from_pretrained(path.join(fixtureDir, "assets", name));
+}
+
+tokenizerLogging.enabled = false;
+
+for (const name of NAMES) {
+  const fixture = load(name);
+  const isBert = name.startsWith("bert");
+
+  test(`${name}: tokenizer attributes match the reference`, async () => {
+    const tok = await tokenizerFor(name);
+    assert.equal(tok.vocab_size, fixture.meta.vocab_size);
+    assert.equal(tok.__len__(), fixture.meta.len);
+    assert.equal(tok.model_max_length, fixture.meta.model_max_length);
+    assert.equal(tok.padding_side, fixture.meta.padding_side);
+    assert.deepEqual(tok.special_tokens_map, fixture.meta.special_tokens_map);
+    assert.deepEqual(tok.all_special_ids, fixture.meta.all_special_ids);
+  });
+
+  test(`${name}: ${fixture.single.length} single texts`, async () => {
+    const tok = await tokenizerFor(name);
+    for (const c of fixture.single) {
+      const where = `${c.id} ${JSON.stringify(c.text).slice(0, 60)}`;
+      assert.deepEqual(tok.tokenize(c.text), c.tokens, `tokens of ${where}`);
+      const enc = tok(c.text, { return_special_tokens_mask: true });
+      assert.deepEqual(enc.input_ids, c.input_ids, `input_ids of ${where}`);
+      if (isBert) assert.deepEqual(enc.token_type_ids, c.token_type_ids, `token_type_ids of ${where}`);
+      else assert.equal(enc.token_type_ids, undefined);
+      assert.deepEqual(enc.attention_mask, c.attention_mask, `attention_mask of ${where}`);
+      assert.deepEqual(enc.special_tokens_mask, c.special_tokens_mask, `special_tokens_mask of ${where}`);
+      assert.deepEqual(tok.encode(c.text, { add_special_tokens: false }), c.input_ids_no_special, `no-special ids of ${where}`);
+      assert.deepEqual(tok.convert_ids_to_tokens(c.input_ids), c.convert_ids_to_tokens, `convert_ids_to_tokens of ${where}`);
+      assert.equal(tok.decode(c.input_ids), c.decode, `decode of ${where}`);
+      assert.equal(tok.decode(c.input_ids, { skip_special_tokens: true }), c.decode_skip_special, `decode_skip_special of ${where}`);
+      assert.equal(tok.decode(c.input_ids, { clean_up_tokenization_spaces: false }), c.decode_no_cleanup, `decode_no_cleanup of ${where}`);
+    }
+  });
+
+  test(`${name}: ${fixture.pairs.length} text pairs`, async () => {
+    const tok = await tokenizerFor(name);
+    for (const c of fixture.pairs) {
+      const where = `${c.id} ${JSON.stringify([c.text, c.text_pair]).slice(0, 80)}`;
+      assert.deepEqual(tok.tokenize(c.text), c.tokens, `tokens of ${where}`);
+      assert.deepEqual(tok.tokenize(c.text_pair), c.tokens_pair, `pair tokens of ${where}`);
+      const enc = tok(c.text, { text_pair: c.text_pair, return_special_tokens_mask: true });
+      assert.deepEqual(enc.input_ids, c.input_ids, `input_ids of ${where}`);
+      if (isBert) assert.deepEqual(enc.token_type_ids, c.token_type_ids, `token_type_ids of ${where}`);
+      assert.deepEqual(enc.attention_mask, c.attention_mask, `attention_mask of ${where}`);
+      assert.deepEqual(enc.special_tokens_mask, c.special_tokens_mask, `special_tokens_mask of ${where}`);
+      assert.deepEqual(tok.encode(c.text, { text_pair: c.text_pair, add_special_tokens: false }), c.input_ids_no_special, `no-special ids of ${where}`);
+      assert.deepEqual(tok.convert_ids_to_tokens(c.input_ids), c.convert_ids_to_tokens);
+      assert.equal(tok.decode(c.input_ids), c.decode, `decode of ${where}`);
+      assert.equal(tok.decode(c.input_ids, { skip_special_tokens: true }), c.decode_skip_special, `decode_skip_special of ${where}`);
+      assert.equal(tok.decode(c.input_ids, { clean_up_tokenization_spaces: false }), c.decode_no_cleanup, `decode_no_cleanup of ${where}`);
+    }
+  });
+
+  test(`${name}: ${fixture.batches.length} batch calls (padding, truncation strategies, expected failures)`, async () => {
+    const tok = await tokenizerFor(name);
+    for (const c of fixture.batches) {
+      const saved = { ...tok.special_tokens_map };
+      for (const [key, value] of Object.entries(c.call.tokenizer_overrides ?? {})) (tok as any)[key] = value;
+      const where = `${c.id} ${JSON.stringify(c.call.kwargs)}`;
+      const options: Record<string, unknown> = { ...c.call.kwargs };
+      if (c.call.text_pair !== null) options.text_pair = c.call.text_pair;
+      if (c.output.special_tokens_mask) options.return_special_tokens_mask = true;
+      const enc: BatchEncoding = tok(c.call.text, options);
+      for (const key of Object.keys(c.output)) assert.deepEqual(enc[key], c.output[key], `${key} of ${where}`);
+      assert.deepEqual(Object.keys(enc).sort(), Object.keys(c.output).sort(), `keys of ${where}`);
+      assert.deepEqual(tok.batch_decode(c.output.input_ids), c.decode, `decode of ${where}`);
+      assert.deepEqual(tok.batch_decode(c.output.input_ids, { skip_special_tokens: true }), c.decode_skip_special, `decode_skip_special of ${where}`);
+      for (const key of Object.keys(c.call.tokenizer_overrides ?? {})) (tok as any)[key] = (saved as any)[key] ?? null;
+    }
+  });
+
+  test(`${name}: offsets slice the input to each token's text`, async () => {
+    const tok = await tokenizerFor(name);
+    const texts: string[] = [...fixture.single.map((c) => c.text), ...fixture.pairs.flatMap((c) => [c.text, c.text_pair])];
+    for (const text of texts) {
+      const enc = tok(text, { return_offsets_mapping: true, add_special_tokens: false });
+      const tokens = enc.tokens();
+      (enc.offset_mapping as [number, number][]).forEach(([start, end], i) => {
+        const where = `token ${i} ${JSON.stringify(tokens[i])} of ${JSON.stringify(text).slice(0, 60)}`;
+        assert.ok(start >= 0 && start <= end && end <= text.length, `span [${start}, ${end}) in range for ${where}`);
+        const slice = text.slice(start, end);
+        if (isBert) {
+          if (tokens[i] === "[UNK]" || tok.all_special_tokens.includes(tokens[i])) {
+            assert.ok(slice.trim().length > 0, `non-empty span for ${where}`);
+            return;
+          }
+          // The slice, normalized the way the tokenizer normalizes, holds the token's text (all of it,
+          // unless normalization turned one character into several, as NFD does to Hangul).
+          const piece = tokens[i].replace(/^##/, "");
+          const normalized = tok.tokenize(slice).join("").replace(/##/g, "");
+          assert.ok(normalized === piece || ([...slice].length === 1 && normalized.includes(piece)), `slice ${JSON.stringify(slice)} for ${where}`);
+        } else {
+          // A byte-level token's bytes lie inside the UTF-8 bytes of the characters it spans.
+          const sliceBytes = Buffer.from(slice, "utf8");
+          const bytes = byteLevelBytes(tokens[i]);
+          if (tokens[i] === "<|endoftext|>") assert.equal(slice, tokens[i]);
+          else assert.ok(sliceBytes.includes(Buffer.from(bytes)), `bytes of ${where} inside ${JSON.stringify(slice)}`);
+        }
+      });
+    }
+  });
+}
+
+function byteLevelBytes(token: string): number[] {
+  // GPT-2's byte ↔ character table, inverted.
+  const printable: number[] = [];
+  for (let b = 33; b <= 126; b++) printable.push(b);
+  for (let b = 161; b <= 172; b++) printable.push(b);
+  for (let b = 174; b <= 255; b++) printable.push(b);
+  const table = new Map<string, number>();
+  for (const b of printable) table.set(String.fromCharCode(b), b);
+  let extra = 0;
+  for (let b = 0; b < 256; b++) if (!printable.includes(b)) table.set(String.fromCharCode(256 + extra++), b);
+  return [...token].map((ch) => table.get(ch)!);
+}
