@@ -99,7 +99,7 @@ export function serializeGraph(graph: Graph, options: SerializeOptions): Seriali
       name: graph.name,
       node: [
         ...nodes.map((n) => ({
-          input: n.inputs.map((x) => (x ? x.name : "")),
+          input: trimTrailingEmpty(n.inputs.map((x) => (x ? x.name : ""))),
           output: n.outputs.map((o) => o.name),
           name: n.name,
           opType: n.opType,
@@ -116,4 +116,11 @@ export function serializeGraph(graph: Graph, options: SerializeOptions): Seriali
     },
   };
   return { bytes: encodeModel(model), inputs };
+}
+
+/** Omitted optional inputs are "" in ONNX; trailing ones are left out entirely, as some kernels require. */
+function trimTrailingEmpty(names: string[]): string[] {
+  let end = names.length;
+  while (end > 0 && names[end - 1] === "") end--;
+  return names.slice(0, end);
 }

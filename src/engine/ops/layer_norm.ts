@@ -4,6 +4,7 @@ import { requireFloat } from "../graph";
 import { defineOp } from "../registry";
 import type { ValueInfo } from "../types";
 import { sumToShape } from "./util";
+import { defineLowering } from "../lowering";
 
 defineOp({
   type: "LayerNormalization",
@@ -43,3 +44,15 @@ defineOp({
 export function layer_norm(x: GraphValue, weight: GraphValue, bias: GraphValue, eps = 1e-5): GraphValue {
   return x.graph.emit("LayerNormalization", [x, weight, bias], { axis: { i: -1 }, epsilon: { f: eps } })[0];
 }
+
+// onnxruntime's LayerNormalization has no float64 kernel: spell it out (same three outputs).
+defineLowering("LayerNormalization", (node) => node.inputs[0]!.dtype === "float64", (g, [x, w, b], node) => {
+  const eps = (node.attrs.epsilon as { f: number }).f;
+  const last = g.ints([-1]);
+  const mu = g.op("ReduceMean", [x, last], { keepdims: { i: 1 } });
+  const centered = g.op("Sub", [x, mu]);
+  const variance = g.op("ReduceMean", [g.op("Mul", [centered, centered]), last], { keepdims: { i: 1 } });
+  const inv = g.op("Reciprocal", [g.op("Sqrt", [g.op("Add", [variance, g.scalar(eps, "float64")])])]);
+  const y = g.op("Add", [g.op("Mul", [g.op("Mul", [centered, inv]), w]), b]);
+  return [y, mu, inv];
+});
