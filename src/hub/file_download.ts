@@ -197,7 +197,11 @@ async function downloadToBlob(
       const progress = downloadProgress(`Downloading ${label}`, metadata.size, have);
       const counter = new Transform({
         transform(chunk: Buffer, _enc, done) {
-          throwIfInterrupted();
+          try {
+            throwIfInterrupted();
+          } catch (interrupt) {
+            return done(interrupt as Error); // ends the pipeline; what arrived stays for a resume
+          }
           progress.update(chunk.length);
           done(null, chunk);
         },

@@ -1,7 +1,8 @@
 import assert from "node:assert/strict";
-import { spawn } from "node:child_process";
+import { spawn, spawnSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
+import * as os from "node:os";
 import * as path from "node:path";
 import { after, before, beforeEach, describe, test } from "node:test";
 import {
@@ -16,6 +17,7 @@ import {
   RevisionNotFoundError,
   snapshot_download,
 } from "../../src/hub";
+import { KeyboardInterrupt, requestInterrupt, resetInterrupt } from "../../src/utils/cancellation";
 import { hfReference, scratchDir } from "../helpers/paths";
 import { commitId, FakeHub, filesOf } from "./fake_hub";
 
@@ -125,6 +127,34 @@ describe("hub downloads against a local Hub", () => {
     assert.equal(fs.existsSync(incomplete), false);
   });
 
+  test("an interrupt stops a download; the next load resumes it", async () => {
+    const cache = freshHome("interrupt");
+    const data = gptFiles["model.safetensors"];
+    const oid = sha256(data);
+    hub.chunkDelayMs = 20;
+    const incomplete = path.join(cache, "models--org--gpt", "blobs", `${oid}.incomplete`);
+    // interrupt once part of the file has arrived, as a user pressing "stop" mid-download
+    const watcher = setInterval(() => {
+      if (fs.existsSync(incomplete) && fs.statSync(incomplete).size > 0) {
+        requestInterrupt();
+        clearInterval(watcher);
+      }
+    }, 5);
+    try {
+      await assert.rejects(hf_hub_download("org/gpt", "model.safetensors"), KeyboardInterrupt);
+    } finally {
+      clearInterval(watcher);
+      resetInterrupt();
+    }
+    const partial = fs.statSync(incomplete).size;
+    assert.ok(partial > 0 && partial < data.length);
+    assert.deepEqual(fs.readdirSync(path.join(cache, ".locks", "models--org--gpt")), [], "the lock is released");
+    hub.chunkDelayMs = 0;
+    const file = await hf_hub_download("org/gpt", "model.safetensors");
+    assert.deepEqual(fs.readFileSync(file), data);
+    assert.ok(hub.requests.some((r) => r.url === `/cdn/${oid}` && r.range), JSON.stringify(hub.requests));
+  });
+
   test("revisions: branches, tags and commits resolve; bad ones fail clearly", async () => {
     const cache = freshHome("revisions");
     const tagged = await hf_hub_download("org/bert", "config.json", { revision: "v1.0" });
@@ -207,6 +237,27 @@ describe("hub downloads against a local Hub", () => {
     process.env.HF_HUB_OFFLINE = "1";
     assert.equal(await snapshot_download("org/gpt"), all);
     await assert.rejects(snapshot_download("org/bert"), LocalEntryNotFoundError);
+  });
+
+  test("a lock left by a dead process, or an old empty lock, is taken over", async () => {
+    const cache = freshHome("stale-lock");
+    const oid = sha256(gptFiles["model.safetensors"]);
+    const lockDir = path.join(cache, ".locks", "models--org--gpt");
+    fs.mkdirSync(lockDir, { recursive: true });
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid; // a pid that has exited
+    fs.writeFileSync(path.join(lockDir, `${oid}.lock`), JSON.stringify({ pid: dead, host: os.hostname() }));
+    const file = await hf_hub_download("org/gpt", "model.safetensors");
+    assert.deepEqual(fs.readFileSync(file), gptFiles["model.safetensors"]);
+
+    // an empty lock file (as Python's filelock leaves behind) that nobody touched for minutes
+    const configEtag = createHash("sha1").update(`blob ${gptFiles["config.json"].length}\0`).update(gptFiles["config.json"]).digest("hex");
+    const emptyLock = path.join(lockDir, `${configEtag}.lock`);
+    fs.writeFileSync(emptyLock, "");
+    const old = new Date(Date.now() - 10 * 60_000);
+    fs.utimesSync(emptyLock, old, old);
+    const config = await hf_hub_download("org/gpt", "config.json");
+    assert.deepEqual(fs.readFileSync(config), gptFiles["config.json"]);
+    assert.deepEqual(fs.readdirSync(lockDir), []);
   });
 
   test("two processes fetching the same file at once end with one good copy", async () => {
