@@ -37,7 +37,10 @@ export function bundledName(repoId: string): string | null {
   return repoId.startsWith(prefix) ? repoId.slice(prefix.length) : null;
 }
 
-/** The ids of every model bundled with the package, e.g. `["transformers-lab/bert-tiny-sentiment"]`. */
+/**
+ * The ids of every model (or tokenizer) bundled with the package, e.g.
+ * `["transformers-lab/bert-base-uncased", "transformers-lab/bert-tiny-sentiment"]`.
+ */
 export function list_bundled_models(): string[] {
   let entries: fs.Dirent[];
   try {
@@ -46,7 +49,7 @@ export function list_bundled_models(): string[] {
     return [];
   }
   return entries
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(bundledModelsDir(), e.name, "config.json")))
+    .filter((e) => e.isDirectory() && !e.name.startsWith("."))
     .map((e) => `${BUNDLED_NAMESPACE}/${e.name}`)
     .sort();
 }

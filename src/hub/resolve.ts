@@ -56,7 +56,7 @@ export async function cached_file(
   const bundled = bundledName(pathOrRepoId);
   if (bundled !== null) {
     const folder = path.join(bundledModelsDir(), bundled);
-    if (bundled && !bundled.includes("/") && !bundled.startsWith(".") && fs.existsSync(path.join(folder, "config.json"))) {
+    if (bundled && !bundled.includes("/") && !bundled.startsWith(".") && fs.existsSync(folder) && fs.statSync(folder).isDirectory()) {
       return fromFolder(folder, file, optional, `The bundled model ${pathOrRepoId}`);
     }
     throw new EntryNotFoundError(`'${pathOrRepoId}' is not a model bundled with transformers-lab. ${bundledModelsHint()}`);

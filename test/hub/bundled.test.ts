@@ -10,12 +10,14 @@ test("bundled models resolve from the package's models/ folder without any netwo
   try {
     const ids = list_bundled_models();
     const onDisk = fs.existsSync(path.join(repoRoot, "models"))
-      ? fs.readdirSync(path.join(repoRoot, "models")).filter((n) => fs.existsSync(path.join(repoRoot, "models", n, "config.json")))
+      ? fs.readdirSync(path.join(repoRoot, "models")).filter((n) => !n.startsWith(".") && fs.statSync(path.join(repoRoot, "models", n)).isDirectory())
       : [];
     assert.deepEqual(ids, onDisk.map((n) => `transformers-lab/${n}`).sort());
     for (const id of ids) {
-      const config = await cached_file(id, "config.json");
-      assert.equal(config, path.join(repoRoot, "models", id.split("/")[1], "config.json"));
+      const folder = path.join(repoRoot, "models", id.split("/")[1]);
+      const first = fs.readdirSync(folder)[0];
+      assert.equal(await cached_file(id, first), path.join(folder, first));
+      assert.equal(await cached_file(id, "no-such-file.json", { optional: true }), null);
     }
     await assert.rejects(cached_file("transformers-lab/no-such-model", "config.json"), (err: Error) => {
       assert.ok(err instanceof EntryNotFoundError);
