@@ -25,7 +25,7 @@ export const DEFAULT_MODELS: Record<SupportedTask, string | null> = {
   "feature-extraction": "transformers-lab/bert-tiny-brown",
   "token-classification": null,
   "question-answering": null,
-  "text-generation": null,
+  "text-generation": "transformers-lab/gpt2-tiny-brown",
 };
 
 /** Hub models that work for each task, shown when there is no bundled default. */
