@@ -34,7 +34,7 @@ export async function afinnLexicon(): Promise<Record<string, number>> {
  * dropped. The labels say what the word list says, not what a reader would judge.
  */
 export function afinnLabel(sentence: string, lexicon: Record<string, number>, margin: number): number | null {
-  const words = sentence.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
+  const words: string[] = sentence.toLowerCase().match(/[a-z]+(?:'[a-z]+)?/g) ?? [];
   const score = words.reduce((sum, w) => sum + (lexicon[w] ?? 0), 0);
   if (score >= margin) return 1;
   if (score <= -margin) return 0;
