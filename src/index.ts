@@ -6,6 +6,7 @@ export * from "./nn";
 export { Graph, GraphValue, Program, export_onnx, gradients, functional, ShapeError, DTypeError, GradientError, ExecutionError, NonFiniteLossError } from "./engine";
 export { Generator, manual_seed, default_generator } from "./utils/random";
 export * from "./configuration";
+export * from "./modeling";
 export * from "./models";
 export * from "./display";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";

@@ -2,3 +2,4 @@ export * from "./bert/configuration";
 export * from "./distilbert/configuration";
 export * from "./gpt2/configuration";
 export * from "./auto/configuration_auto";
+export * from "./bert/modeling";

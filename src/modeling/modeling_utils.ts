@@ -1,0 +1,496 @@
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { Graph, GraphValue } from "../engine/graph";
+import { Program, export_onnx } from "../engine/program";
+import { cached_file, HubOptions } from "../hub/resolve";
+import { Module } from "../nn/module";
+import { Linear } from "../nn/linear";
+import { Embedding } from "../nn/embedding";
+import { LayerNorm } from "../nn/layer_norm";
+import { Parameter } from "../nn/parameter";
+import { Tensor } from "../tensor";
+import { Generator, default_generator } from "../utils/random";
+import { writeFileAtomic } from "../utils/atomic_write";
+import { ConfigError, ConfigKwargs, ConfigLoadOptions, PretrainedConfig, splitHubOptions } from "../configuration/configuration_utils";
+import { pythonJsonDumps } from "../configuration/python_json";
+import { Conv1D } from "./conv1d";
+import { logger } from "./logging";
+import { ModelOutput } from "./outputs";
+import { readSafetensors, serialize, SafetensorError } from "./safetensors";
+import { TensorLike } from "./inputs";
+import { initialisationSkipped, withoutInitialisation } from "./init_control";
+
+export const WEIGHTS_NAME = "model.safetensors";
+export const WEIGHTS_INDEX_NAME = "model.safetensors.index.json";
+
+/** Thrown when a checkpoint does not fit the model (sizes, dtypes) or cannot be found. */
+export class CheckpointError extends Error {
+  override name = "CheckpointError";
+}
+
+/** What every model call accepts: `await model({ input_ids, attention_mask, labels, output_hidden_states: true })`. */
+export interface ModelCallInputs {
+  input_ids?: TensorLike;
+  attention_mask?: TensorLike;
+  token_type_ids?: TensorLike;
+  position_ids?: TensorLike;
+  labels?: TensorLike;
+  start_positions?: TensorLike;
+  end_positions?: TensorLike;
+  past_key_values?: [Tensor, Tensor][] | null;
+  output_hidden_states?: boolean;
+  output_attentions?: boolean;
+  use_cache?: boolean;
+  return_dict?: boolean;
+}
+
+/**
+ * What a compiled program depends on besides the weights: which optional inputs and outputs the
+ * graph has. Calls that agree on it share one compiled program (batch and sequence stay dynamic).
+ */
+export interface ForwardSpec {
+  output_hidden_states: boolean;
+  output_attentions: boolean;
+  /** Labels given, and their dtype (classification: int64; regression/multi-label: float32). */
+  labels: "none" | "int64" | "float32";
+  /** GPT-2: return the keys and values for the next step. */
+  use_cache: boolean;
+  /** GPT-2: the graph takes the previous keys and values as inputs. */
+  with_past: boolean;
+}
+
+/** Named graph outputs; lists become `hidden_states.0`, `hidden_states.1` … and key/value pairs `present.0.key` … */
+export type GraphOutputs = Record<string, GraphValue | GraphValue[] | [GraphValue, GraphValue][] | undefined>;
+
+export interface ModelLoadOptions extends ConfigLoadOptions {
+  /** Use this config instead of the one stored with the weights. */
+  config?: PretrainedConfig;
+  /** Re-initialise weights whose shape differs from the checkpoint's instead of failing. */
+  ignore_mismatched_sizes?: boolean;
+}
+
+export interface LoadingInfo {
+  missing_keys: string[];
+  unexpected_keys: string[];
+  mismatched_keys: [string, number[], number[]][];
+}
+
+export interface SaveOptions {
+  /** Also write `onnx/model.onnx` (weights included), the layout transformers.js loads. */
+  onnx?: boolean;
+}
+
+type ConfigClass = (new (kwargs?: ConfigKwargs) => PretrainedConfig) & typeof PretrainedConfig;
+export type ModelClass<T extends PreTrainedModel = PreTrainedModel> = (new (config: any) => T) & typeof PreTrainedModel;
+
+
+const FINFO_FLOAT32_MIN = -3.4028234663852886e38;
+/** `torch.finfo(torch.float32).min`, which transformers adds to masked attention scores. */
+export const MASK_VALUE = FINFO_FLOAT32_MIN;
+
+/**
+ * Base of every model: holds the config, builds the weights with the Hub's initialisation, loads
+ * and saves the Hub's files, and is callable: `const out = await model({ input_ids })`.
+ *
+ * A call does not compute in JavaScript: the model's `build` composes a graph of ONNX ops once per
+ * kind of call (train or eval mode, which optional outputs, labels or not), the engine compiles it
+ * into an onnxruntime session in its worker thread, and later calls reuse that program with any
+ * batch size and sequence length.
+ */
+export abstract class PreTrainedModel extends Module {
+  static config_class: ConfigClass = PretrainedConfig as ConfigClass;
+  /** The attribute holding the bare model in head models ("bert", "distilbert", "transformer"). */
+  static base_model_prefix = "";
+  static main_input_name = "input_ids";
+  /** Checkpoint names that may be absent without a warning (tied weights, buffers). */
+  static _keys_to_ignore_on_load_missing: RegExp[] = [];
+  /** Checkpoint names that may be present and unused without a warning. */
+  static _keys_to_ignore_on_load_unexpected: RegExp[] = [];
+  /** Buffers that older checkpoints store and newer ones do not; they are recomputed, never loaded. */
+  static _buffer_keys: RegExp[] = [/(^|\.)position_ids$/, /(^|\.)attn\.bias$/, /(^|\.)attn\.masked_bias$/];
+
+  declare config: PretrainedConfig;
+  /** What the last `from_pretrained` found: missing, unexpected and mismatched weights. */
+  declare loading_info: LoadingInfo | null;
+  private declare _programs: Map<string, Promise<Program>>;
+
+  constructor(config: PretrainedConfig) {
+    super();
+    if (!(config instanceof PretrainedConfig)) {
+      throw new ConfigError(`Parameter config in \`${new.target.name}(config)\` should be an instance of PretrainedConfig. To create a model from a pretrained model use \`await ${new.target.name}.from_pretrained(path)\`.`);
+    }
+    // Make the instance callable (`await model(inputs)`) while keeping its class and fields.
+    const self = ((inputs: ModelCallInputs) => (self as unknown as PreTrainedModel)._call(inputs)) as unknown as Record<string | symbol, unknown>;
+    delete self.name;
+    delete self.length;
+    Object.setPrototypeOf(self, new.target.prototype);
+    Object.defineProperties(self, Object.getOwnPropertyDescriptors(this));
+    const model = self as unknown as PreTrainedModel;
+    model.config = config;
+    Object.defineProperty(model, "loading_info", { value: null, writable: true, enumerable: false });
+    Object.defineProperty(model, "_programs", { value: new Map(), writable: true, enumerable: false });
+    return model;
+  }
+
+  /** Called at the end of each model's constructor: initialises the weights as the Hub does. */
+  protected post_init(): void {
+    if (initialisationSkipped()) return;
+    this.init_weights();
+  }
+
+  /** Draws fresh weights for every module (`generator` defaults to the one `manual_seed` seeds). */
+  init_weights(generator: Generator = default_generator, only?: Set<Parameter>): void {
+    for (const [name, module] of this.named_modules()) this._init_weights(module, name, generator, only);
+  }
+
+  /**
+   * The Hub's scheme (BERT, DistilBERT, GPT-2 share it): Linear/Conv1D weights and embeddings from
+   * N(0, initializer_range), biases 0, the padding embedding row 0, LayerNorm weight 1 and bias 0.
+   */
+  protected _init_weights(module: Module, _name: string, generator: Generator, only?: Set<Parameter>): void {
+    const std = (this.config.initializer_range as number | undefined) ?? 0.02;
+    const want = (p: Parameter | null): p is Parameter => p !== null && (!only || only.has(p));
+    if (module instanceof Linear || module instanceof Conv1D) {
+      if (want(module.weight)) module.weight.data = generator.fill_normal(new Float32Array(module.weight.numel), 0, std) as Float32Array;
+      if (want(module.bias)) module.bias.data = new Float32Array(module.bias.numel);
+    } else if (module instanceof Embedding) {
+      if (want(module.weight)) {
+        const w = generator.fill_normal(new Float32Array(module.weight.numel), 0, std) as Float32Array;
+        if (module.padding_idx !== null) w.fill(0, module.padding_idx * module.embedding_dim, (module.padding_idx + 1) * module.embedding_dim);
+        module.weight.data = w;
+      }
+    } else if (module instanceof LayerNorm) {
+      if (want(module.weight)) module.weight.data = new Float32Array(module.weight.numel).fill(1);
+      if (want(module.bias)) module.bias.data = new Float32Array(module.bias.numel);
+    }
+  }
+
+  /** The bare model inside a head model (`model.bert`), or this model itself. */
+  get base_model(): Module {
+    const prefix = (this.constructor as typeof PreTrainedModel).base_model_prefix;
+    const inner = (this as unknown as Record<string, unknown>)[prefix];
+    return inner instanceof Module ? inner : this;
+  }
+
+  get name_or_path(): string {
+    return this.config.name_or_path;
+  }
+
+  get main_input_name(): string {
+    return (this.constructor as typeof PreTrainedModel).main_input_name;
+  }
+
+  /** Whether `generate` is available. */
+  can_generate(): boolean {
+    return false;
+  }
+
+  // ---------------------------------------------------------------- calling the model
+
+  /** Converts the call's inputs to feeds and says which kind of graph they need. */
+  protected abstract prepare(inputs: ModelCallInputs): { feeds: Record<string, Tensor>; spec: ForwardSpec };
+
+  /** Composes the forward pass for `spec`: declares its graph inputs and returns named outputs. */
+  abstract build(g: Graph, spec: ForwardSpec): GraphOutputs;
+
+  /** The output class of this model (`SequenceClassifierOutput` …). */
+  protected abstract get output_class(): new (fields: Record<string, unknown>) => ModelOutput;
+
+  /** Runs the model: `await model({ input_ids, attention_mask })`. */
+  protected async _call(inputs: ModelCallInputs): Promise<ModelOutput> {
+    if (inputs === null || typeof inputs !== "object" || inputs instanceof Tensor || Array.isArray(inputs)) {
+      throw new TypeError(`A model call takes one object of named inputs, e.g. await model({ input_ids, attention_mask }) or await model(tokenizer(text, { return_tensors: "pt" })).`);
+    }
+    const { feeds, spec } = this.prepare(inputs);
+    const program = await this.program(spec);
+    const raw = await program.run(feeds);
+    return this.wrap(raw, spec);
+  }
+
+  /**
+   * One training step's forward and backward pass: returns the outputs (with `loss`) and leaves the
+   * gradient of the loss in each parameter's `grad`. Labels are required.
+   */
+  async forward_backward(inputs: ModelCallInputs): Promise<ModelOutput> {
+    const { feeds, spec } = this.prepare(inputs);
+    if (spec.labels === "none") throw new TypeError("forward_backward needs labels so that the model computes a loss.");
+    const program = await this.program(spec, true);
+    const raw = await program.run(feeds);
+    return this.wrap(raw, spec);
+  }
+
+  /** The compiled program for a kind of call, built on first use and kept. */
+  async program(spec: ForwardSpec, backward = false): Promise<Program> {
+    const key = JSON.stringify({ ...spec, training: this.training, backward });
+    let program = this._programs.get(key);
+    if (!program) {
+      program = (async () => {
+        const g = this.graph(spec);
+        return Program.compile(g, backward ? { backward: { loss: "loss" } } : {});
+      })();
+      this._programs.set(key, program);
+      program.catch(() => this._programs.delete(key));
+    }
+    return program;
+  }
+
+  /** Builds the graph for `spec` in the current train/eval mode, with its outputs named. */
+  graph(spec: ForwardSpec): Graph {
+    const g = new Graph({ module: this, name: this.constructor.name });
+    const outputs = this.build(g, spec);
+    for (const [name, value] of Object.entries(outputs)) {
+      if (value === undefined) continue;
+      if (value instanceof GraphValue) g.output(name, value);
+      else if (name === "past_key_values") (value as [GraphValue, GraphValue][]).forEach(([k, v], i) => (g.output(`present.${i}.key`, k), g.output(`present.${i}.value`, v)));
+      else (value as GraphValue[]).forEach((v, i) => g.output(`${name}.${i}`, v));
+    }
+    return g;
+  }
+
+  /** Turns the flat program outputs back into the model's output class (loss first, as in Python). */
+  protected wrap(raw: Record<string, Tensor>, _spec: ForwardSpec): ModelOutput {
+    const fields: Record<string, unknown> = {};
+    if (raw.loss) fields.loss = raw.loss;
+    const lists: Record<string, Tensor[]> = {};
+    const present: [Tensor, Tensor][] = [];
+    for (const [name, t] of Object.entries(raw)) {
+      if (name === "loss") continue;
+      const listMatch = /^(hidden_states|attentions)\.(\d+)$/.exec(name);
+      const presentMatch = /^present\.(\d+)\.(key|value)$/.exec(name);
+      if (listMatch) (lists[listMatch[1]] ??= [])[Number(listMatch[2])] = t;
+      else if (presentMatch) (present[Number(presentMatch[1])] ??= [t, t])[presentMatch[2] === "key" ? 0 : 1] = t;
+      else fields[name] = t;
+    }
+    if (present.length) fields.past_key_values = present;
+    if (lists.hidden_states) fields.hidden_states = lists.hidden_states;
+    if (lists.attentions) fields.attentions = lists.attentions;
+    return new this.output_class(fields);
+  }
+
+  /** Forgets compiled programs (after changing the architecture, e.g. resizing embeddings). */
+  async release_programs(): Promise<void> {
+    const programs = [...this._programs.values()];
+    this._programs.clear();
+    for (const p of programs) await (await p.catch(() => null))?.release();
+  }
+
+  // ---------------------------------------------------------------- loading
+
+  /**
+   * Loads a model from a folder or model id holding config.json and model.safetensors (or a
+   * sharded checkpoint with model.safetensors.index.json). Options override config values
+   * (`{ num_labels: 3 }`); weights the checkpoint lacks are freshly initialised and reported.
+   */
+  static async from_pretrained<T extends PreTrainedModel>(this: ModelClass<T>, pretrained_model_name_or_path: string, options: ModelLoadOptions = {}): Promise<T> {
+    const { config: givenConfig, ignore_mismatched_sizes, ...rest } = options;
+    const { hub, overrides } = splitHubOptions(rest);
+    let config: PretrainedConfig;
+    if (givenConfig) {
+      config = givenConfig;
+      for (const [k, v] of Object.entries(overrides)) config.update({ [k]: v });
+    } else {
+      config = await this.config_class.from_pretrained(pretrained_model_name_or_path, { ...hub, ...overrides });
+    }
+    const weights = await loadCheckpoint(pretrained_model_name_or_path, hub);
+    // Weights about to be loaded are not drawn first; the missing ones are drawn after loading.
+    const model = withoutInitialisation(() => new (this as unknown as new (config: PretrainedConfig) => T)(config));
+    config.name_or_path = pretrained_model_name_or_path;
+    model.load_checkpoint(weights, { source: pretrained_model_name_or_path, ignore_mismatched_sizes: ignore_mismatched_sizes ?? false });
+    model.eval();
+    return model;
+  }
+
+  /**
+   * Copies checkpoint tensors into the parameters, matching names with or without the base model
+   * prefix, and reports what was missing or unused the way transformers does.
+   */
+  load_checkpoint(state: Record<string, Tensor>, options: { source?: string; ignore_mismatched_sizes?: boolean } = {}): LoadingInfo {
+    const cls = this.constructor as typeof PreTrainedModel;
+    const source = options.source ?? "the given state dict";
+    const prefix = cls.base_model_prefix;
+    const params = this.named_parameters();
+    const loaded = Object.keys(state);
+    const hasPrefix = prefix !== "" && loaded.some((k) => k.startsWith(prefix + "."));
+    const expectsPrefix = prefix !== "" && params.some(([k]) => k.startsWith(prefix + "."));
+    // The name each parameter has in the checkpoint.
+    const checkpointName = (name: string): string => {
+      if (expectsPrefix && !hasPrefix && name.startsWith(prefix + ".")) return name.slice(prefix.length + 1); // bare checkpoint → head model
+      if (hasPrefix && !expectsPrefix) return `${prefix}.${name}`; // head checkpoint → bare model
+      return name;
+    };
+    const used = new Set<string>();
+    const missing: string[] = [];
+    const mismatched: [string, number[], number[]][] = [];
+    const initialise = new Set<Parameter>();
+    for (const [name, param] of params) {
+      const key = checkpointName(name);
+      const tensor = state[key];
+      if (!tensor) {
+        missing.push(key);
+        initialise.add(param);
+        continue;
+      }
+      used.add(key);
+      if (tensor.shape.length !== param.shape.length || tensor.shape.some((d, i) => d !== param.shape[i])) {
+        mismatched.push([key, tensor.shape, param.shape]);
+        initialise.add(param);
+        continue;
+      }
+      if (tensor.dtype !== "float32") {
+        throw new CheckpointError(`${key} in ${source} is ${tensor.dtype}, but the model's weight is float32. The checkpoint does not match ${cls.name}.`);
+      }
+      param.data = tensor.data as Float32Array;
+    }
+    if (mismatched.length && !options.ignore_mismatched_sizes) {
+      const lines = mismatched.map(([k, a, b]) => `\tsize mismatch for ${k}: copying a param with shape [${a.join(", ")}] from checkpoint, the shape in current model is [${b.join(", ")}].`);
+      throw new CheckpointError(`Error(s) in loading state_dict for ${cls.name}:\n${lines.join("\n")}\n\tYou may consider adding \`ignore_mismatched_sizes: true\` in the model \`from_pretrained\` options.`);
+    }
+    if (initialise.size) this.init_weights(default_generator, initialise);
+
+    const ignoredUnexpected = [...cls._buffer_keys, ...cls._keys_to_ignore_on_load_unexpected];
+    const unexpected = loaded.filter((k) => !used.has(k) && !ignoredUnexpected.some((re) => re.test(k)));
+    const reportedMissing = missing.filter((k) => !cls._keys_to_ignore_on_load_missing.some((re) => re.test(k)));
+    const name = cls.name;
+    if (unexpected.length) {
+      logger.warning(
+        `Some weights of the model checkpoint at ${source} were not used when initializing ${name}: [${unexpected.map((k) => `'${k}'`).join(", ")}]\n` +
+          `- This IS expected if you are initializing ${name} from the checkpoint of a model trained on another task or with another architecture (e.g. initializing a BertForSequenceClassification model from a BertForPreTraining model).\n` +
+          `- This IS NOT expected if you are initializing ${name} from the checkpoint of a model that you expect to be exactly identical (initializing a BertForSequenceClassification model from a BertForSequenceClassification model).`,
+      );
+    }
+    if (reportedMissing.length) {
+      logger.warning(
+        `Some weights of ${name} were not initialized from the model checkpoint at ${source} and are newly initialized: [${reportedMissing.map((k) => `'${k}'`).join(", ")}]\n` +
+          `You should probably TRAIN this model on a down-stream task to be able to use it for predictions and inference.`,
+      );
+    }
+    if (mismatched.length) {
+      const lines = mismatched.map(([k, a, b]) => `- ${k}: found shape [${a.join(", ")}] in the checkpoint and [${b.join(", ")}] in the model instantiated`);
+      logger.warning(`Some weights of ${name} were not initialized from the model checkpoint at ${source} and are newly initialized because the shapes did not match:\n${lines.join("\n")}\nYou should probably TRAIN this model on a down-stream task to be able to use it for predictions and inference.`);
+    }
+    this.loading_info = { missing_keys: reportedMissing, unexpected_keys: unexpected, mismatched_keys: mismatched };
+    return this.loading_info;
+  }
+
+  /** A fresh model with random weights from a config (`AutoModel.from_config` calls this). */
+  static from_config<T extends PreTrainedModel>(this: ModelClass<T>, config: PretrainedConfig): T {
+    return new (this as unknown as new (config: PretrainedConfig) => T)(config);
+  }
+
+  // ---------------------------------------------------------------- saving
+
+  /** The tensors save_pretrained writes, by their Hub names (tied weights once). */
+  checkpoint_state(): Record<string, Tensor> {
+    const out: Record<string, Tensor> = {};
+    for (const [name, p] of this.named_parameters()) {
+      if (p.data.length !== p.numel) throw new CheckpointError(`Parameter ${name} is in use by a running call; await the model call before saving.`);
+      out[name] = p.tensor();
+    }
+    return out;
+  }
+
+  /**
+   * Writes config.json and model.safetensors (and, with `{ onnx: true }`, onnx/model.onnx) into
+   * `save_directory`, as the Hub stores them. Each file is written completely or not at all.
+   */
+  async save_pretrained(save_directory: string, options: SaveOptions = {}): Promise<void> {
+    if (fs.existsSync(save_directory) && !fs.statSync(save_directory).isDirectory()) {
+      throw new CheckpointError(`Provided path (${save_directory}) should be a directory, not a file.`);
+    }
+    // Everything is prepared in memory first, so a failure leaves the folder as it was.
+    const chunks = serialize(this.checkpoint_state(), { metadata: { format: "pt" } });
+    const config = this.config;
+    config.architectures = [this.constructor.name];
+    config.torch_dtype = "float32";
+    const configText = config.to_json_string();
+    const generationText = this.can_generate() ? generationConfigJson(config) : null;
+    const onnxGraph = options.onnx ? this.export_graph() : null;
+
+    fs.mkdirSync(save_directory, { recursive: true });
+    writeFileAtomic(path.join(save_directory, WEIGHTS_NAME), chunks);
+    writeFileAtomic(path.join(save_directory, "config.json"), configText);
+    if (generationText) writeFileAtomic(path.join(save_directory, "generation_config.json"), generationText);
+    if (onnxGraph) {
+      fs.mkdirSync(path.join(save_directory, "onnx"), { recursive: true });
+      export_onnx(onnxGraph.graph, path.join(save_directory, "onnx", "model.onnx"), { outputs: onnxGraph.outputs });
+    }
+  }
+
+  /** The inference graph that `save_pretrained(dir, { onnx: true })` exports, with the output names transformers.js reads. */
+  export_graph(): { graph: Graph; outputs: string[] } {
+    const wasTraining = this.training;
+    this.eval();
+    try {
+      const g = this.graph(this.export_spec());
+      return { graph: g, outputs: [...g.outputs.keys()] };
+    } finally {
+      this.train(wasTraining);
+    }
+  }
+
+  /** Which graph to export: plain inference outputs. */
+  protected export_spec(): ForwardSpec {
+    return { output_hidden_states: false, output_attentions: false, labels: "none", use_cache: false, with_past: false };
+  }
+
+  /** How many weights the model has (`{ exclude_embeddings: true }` leaves out embedding tables). */
+  override num_parameters(options: { only_trainable?: boolean; exclude_embeddings?: boolean } = {}): number {
+    if (!options.exclude_embeddings) return super.num_parameters(options);
+    const embeddingParams = new Set(this.modules().filter((m) => m instanceof Embedding).map((m) => (m as Embedding).weight));
+    return this.parameters()
+      .filter((p) => !embeddingParams.has(p) && (!options.only_trainable || p.requires_grad))
+      .reduce((n, p) => n + p.numel, 0);
+  }
+}
+
+/** Reads model.safetensors, or every shard listed in model.safetensors.index.json. */
+export async function loadCheckpoint(nameOrPath: string, hub: HubOptions): Promise<Record<string, Tensor>> {
+  const single = await cached_file(nameOrPath, WEIGHTS_NAME, { ...hub, optional: true });
+  if (single) return readSafetensors(single).tensors;
+  const indexFile = await cached_file(nameOrPath, WEIGHTS_INDEX_NAME, { ...hub, optional: true });
+  if (indexFile) {
+    let index: { weight_map?: Record<string, string> };
+    try {
+      index = JSON.parse(fs.readFileSync(indexFile, "utf8"));
+    } catch (e) {
+      throw new CheckpointError(`${indexFile} is not valid JSON (${(e as Error).message}).`);
+    }
+    if (!index.weight_map || typeof index.weight_map !== "object") throw new CheckpointError(`${indexFile} has no "weight_map" naming the shard of each weight.`);
+    const shards = [...new Set(Object.values(index.weight_map))];
+    const out: Record<string, Tensor> = {};
+    for (const shard of shards) {
+      const file = (await cached_file(nameOrPath, shard, hub)) as string;
+      const tensors = readSafetensors(file).tensors;
+      for (const [name, t] of Object.entries(tensors)) out[name] = t;
+    }
+    const absent = Object.keys(index.weight_map).filter((k) => !(k in out));
+    if (absent.length) throw new CheckpointError(`${indexFile} lists weights that no shard contains: ${absent.slice(0, 5).join(", ")}${absent.length > 5 ? " …" : ""}.`);
+    return out;
+  }
+  const legacy = await cached_file(nameOrPath, "pytorch_model.bin", { ...hub, optional: true });
+  if (legacy) {
+    throw new CheckpointError(`${nameOrPath} only has pytorch_model.bin (a pickle), which cannot be read safely here. Convert it once in Python: model.save_pretrained(dir, safe_serialization=True), which writes model.safetensors.`);
+  }
+  throw new CheckpointError(`${nameOrPath} does not appear to have a file named ${WEIGHTS_NAME} (or ${WEIGHTS_INDEX_NAME}).`);
+}
+
+const GENERATION_KEYS = [
+  "max_length", "min_length", "do_sample", "early_stopping", "num_beams", "num_beam_groups", "diversity_penalty", "temperature", "top_k", "top_p",
+  "typical_p", "repetition_penalty", "length_penalty", "no_repeat_ngram_size", "encoder_no_repeat_ngram_size", "bad_words_ids", "num_return_sequences",
+  "output_scores", "return_dict_in_generate", "forced_bos_token_id", "forced_eos_token_id", "remove_invalid_values", "exponential_decay_length_penalty",
+  "suppress_tokens", "begin_suppress_tokens", "pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id",
+];
+
+/** generation_config.json as `GenerationConfig.from_model_config(config).save_pretrained()` writes it. */
+function generationConfigJson(config: PretrainedConfig): string {
+  const defaults = new PretrainedConfig().to_dict();
+  const dict: Record<string, unknown> = { _from_model_config: true };
+  for (const key of GENERATION_KEYS) {
+    const value = config[key];
+    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(defaults[key])) dict[key] = value;
+  }
+  dict.transformers_version = config.to_dict().transformers_version;
+  return pythonJsonDumps(dict, { floatKeys: new Set(["diversity_penalty", "temperature", "top_p", "typical_p", "repetition_penalty", "length_penalty"]) }) + "\n";
+}
+
+export { SafetensorError };

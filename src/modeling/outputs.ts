@@ -1,0 +1,103 @@
+import { Tensor } from "../tensor";
+
+/**
+ * Base of every model output: a record of named tensors, like Python's `ModelOutput`. Fields that
+ * were not computed are absent (not `undefined` entries), so `keys()` lists only what is there.
+ */
+export class ModelOutput {
+  constructor(fields: Record<string, unknown> = {}) {
+    for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== null) (this as Record<string, unknown>)[key] = value;
+  }
+
+  keys(): string[] {
+    return Object.keys(this);
+  }
+
+  values(): unknown[] {
+    return Object.values(this);
+  }
+
+  items(): [string, unknown][] {
+    return Object.entries(this);
+  }
+
+  /** The fields in order, like Python's `outputs.to_tuple()` / `outputs[0]`. */
+  to_tuple(): unknown[] {
+    return Object.values(this);
+  }
+
+  toString(): string {
+    const describe = (v: unknown): string => {
+      if (v instanceof Tensor) return `Tensor(shape=[${v.shape.join(", ")}], dtype=${v.dtype})`;
+      if (Array.isArray(v)) return `(${v.map(describe).join(", ")})`;
+      return String(v);
+    };
+    const lines = this.keys().map((k) => `  ${k}=${describe((this as Record<string, unknown>)[k])}`);
+    return `${this.constructor.name}(\n${lines.join(",\n")}\n)`;
+  }
+
+  _repr_mimebundle_(): Record<string, unknown> {
+    return { "text/plain": this.toString() };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
+  }
+}
+
+export class BaseModelOutput extends ModelOutput {
+  declare last_hidden_state: Tensor;
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class BaseModelOutputWithPooling extends ModelOutput {
+  declare last_hidden_state: Tensor;
+  declare pooler_output?: Tensor;
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class BaseModelOutputWithPast extends ModelOutput {
+  declare last_hidden_state: Tensor;
+  declare past_key_values?: [Tensor, Tensor][];
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class SequenceClassifierOutput extends ModelOutput {
+  declare loss?: Tensor;
+  declare logits: Tensor;
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class MaskedLMOutput extends ModelOutput {
+  declare loss?: Tensor;
+  declare logits: Tensor;
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class TokenClassifierOutput extends ModelOutput {
+  declare loss?: Tensor;
+  declare logits: Tensor;
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class QuestionAnsweringModelOutput extends ModelOutput {
+  declare loss?: Tensor;
+  declare start_logits: Tensor;
+  declare end_logits: Tensor;
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
+
+export class CausalLMOutputWithPast extends ModelOutput {
+  declare loss?: Tensor;
+  declare logits: Tensor;
+  declare past_key_values?: [Tensor, Tensor][];
+  declare hidden_states?: Tensor[];
+  declare attentions?: Tensor[];
+}
