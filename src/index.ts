@@ -5,6 +5,7 @@ export * from "./hub";
 export * from "./nn";
 export { Graph, GraphValue, Program, export_onnx, gradients, functional, ShapeError, DTypeError, GradientError, ExecutionError, NonFiniteLossError } from "./engine";
 export { Generator, manual_seed, default_generator } from "./utils/random";
+export * from "./optim";
 export * from "./configuration";
 export * from "./modeling";
 export * from "./models";
