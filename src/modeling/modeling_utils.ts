@@ -88,6 +88,11 @@ const FINFO_FLOAT32_MIN = -3.4028234663852886e38;
 /** `torch.finfo(torch.float32).min`, which transformers adds to masked attention scores. */
 export const MASK_VALUE = FINFO_FLOAT32_MIN;
 
+/** Models are called like functions: `const outputs = await model({ input_ids })`. */
+export interface PreTrainedModel {
+  (inputs: ModelCallInputs): Promise<ModelOutput>;
+}
+
 /**
  * Base of every model: holds the config, builds the weights with the Hub's initialisation, loads
  * and saves the Hub's files, and is callable: `const out = await model({ input_ids })`.

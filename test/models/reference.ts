@@ -39,7 +39,7 @@ export function assertClose(actual: Tensor | undefined, expected: RefTensor, wha
   assert.deepEqual(actual.shape, expected.shape, `${what}: shape`);
   let worst = 0;
   for (let i = 0; i < expected.data.length; i++) {
-    const a = Number(actual.data[i]);
+    const a: number = Number((actual as Tensor).data[i]);
     const b = Math.fround(expected.data[i]);
     const err = Math.abs(a - b);
     worst = Math.max(worst, err);

@@ -250,6 +250,10 @@ export abstract class BertPreTrainedModel extends PreTrainedModel {
   }
 }
 
+export interface BertModel {
+  (inputs: ModelCallInputs): Promise<BaseModelOutputWithPooling>;
+}
+
 /** The bare BERT encoder: `last_hidden_state` [batch, seq, hidden] and `pooler_output` [batch, hidden]. */
 export class BertModel extends BertPreTrainedModel {
   embeddings!: BertEmbeddings;
@@ -335,6 +339,10 @@ export function sequenceClassificationLoss(g: Graph, logits: GraphValue, problem
   }
   if (problem === "multi_label_classification") return binary_cross_entropy_with_logits(logits, g.input("labels", "float32", ["batch", numLabels]));
   return cross_entropy(logits, g.input("labels", "int64", ["batch"]));
+}
+
+export interface BertForSequenceClassification {
+  (inputs: ModelCallInputs): Promise<SequenceClassifierOutput>;
 }
 
 /** BERT with a linear classifier on the pooled [CLS] state (sentiment, NLI, …). */
@@ -429,6 +437,10 @@ export class BertOnlyMLMHead extends Module {
   }
 }
 
+export interface BertForMaskedLM {
+  (inputs: ModelCallInputs): Promise<MaskedLMOutput>;
+}
+
 /** BERT predicting masked tokens (the pre-training task that fill-mask uses). */
 export class BertForMaskedLM extends BertPreTrainedModel {
   static override _keys_to_ignore_on_load_unexpected = [/pooler/, /cls\.predictions\.decoder\.(weight|bias)$/, /cls\.seq_relationship/];
@@ -468,6 +480,10 @@ export class BertForMaskedLM extends BertPreTrainedModel {
   protected get output_class(): new (fields: Record<string, unknown>) => ModelOutput {
     return MaskedLMOutput;
   }
+}
+
+export interface BertForTokenClassification {
+  (inputs: ModelCallInputs): Promise<TokenClassifierOutput>;
 }
 
 /** BERT with a classifier on every token (named entities, part-of-speech tags). */
@@ -518,6 +534,10 @@ export function answerPositions(name: string, value: ModelCallInputs["start_posi
     out[i] = BigInt(n < 0 ? 0 : n >= seq ? -100 : n);
   });
   return new Tensor(out, [batch], "int64");
+}
+
+export interface BertForQuestionAnswering {
+  (inputs: ModelCallInputs): Promise<QuestionAnsweringModelOutput>;
 }
 
 /** BERT predicting where an answer starts and ends in the context (SQuAD-style). */
