@@ -6,6 +6,13 @@ import { Callable } from "../utils/callable";
 import { PipelineException } from "./errors";
 import type { PipelineModel, PipelineTokenizer } from "./types";
 
+/** Only the CPU exists here: accept "cpu" and -1 (Python's CPU index), refuse anything else clearly. */
+export function checkDevice(device: string | number | undefined): void {
+  if (device !== undefined && device !== "cpu" && device !== -1) {
+    throw new PipelineException(`device ${JSON.stringify(device)} is not available: models here run on the CPU. Leave device out (or pass "cpu").`);
+  }
+}
+
 export interface PipelineInit<Options> {
   task: string;
   model: PipelineModel;
@@ -28,9 +35,7 @@ export abstract class Pipeline<Input, Output, Options extends object = Record<st
 
   constructor(init: PipelineInit<Options>) {
     super();
-    if (init.device !== undefined && init.device !== "cpu" && init.device !== -1) {
-      throw new PipelineException(`device ${JSON.stringify(init.device)} is not available: models here run on the CPU. Leave device out (or pass "cpu").`);
-    }
+    checkDevice(init.device);
     this.task = init.task;
     this.model = init.model;
     this.tokenizer = init.tokenizer;

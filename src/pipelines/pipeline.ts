@@ -1,7 +1,7 @@
 // pipeline(task, { model, tokenizer }): loads what a task needs and returns a callable pipeline,
 // as Python's `transformers.pipeline`.
 import type { HubOptions } from "../hub/resolve";
-import { Pipeline, PipelineInit } from "./base";
+import { checkDevice, Pipeline, PipelineInit } from "./base";
 import { bundledDefault, DEFAULT_MODELS, EXAMPLE_HUB_MODELS, SupportedTask, TASK_ALIASES } from "./defaults";
 import { PipelineException } from "./errors";
 import { FeatureExtractionPipeline } from "./feature_extraction";
@@ -60,6 +60,7 @@ function autoClass(area: "models" | "tokenization", name: string): { from_pretra
  */
 export async function pipeline(task: string, options: PipelineOptions = {}): Promise<Pipeline<any, any, any>> {
   const canonical = check_task(task);
+  checkDevice(options.device);
   const { model: modelArg, tokenizer: tokenizerArg, device, revision, cache_dir, local_files_only, token, force_download, subfolder, ...taskOptions } = options;
   const hub: HubOptions = Object.fromEntries(
     Object.entries({ revision, cache_dir, local_files_only, token, force_download, subfolder }).filter(([, v]) => v !== undefined),
