@@ -398,6 +398,18 @@ export class Kernel {
     return undefined;
   }
 
+  /**
+   * `name?` or `?name` shows the name's documentation in the pager (IPython's help syntax),
+   * as a `page` payload on the reply.
+   */
+  private helpRequest(code: string): Record<string, unknown> | undefined {
+    const match = /^\s*\?+\s*([\w$.]+)\s*$/.exec(code) ?? /^\s*([\w$.]+)\s*\?+\s*$/.exec(code);
+    if (!match) return undefined;
+    const info = this.getHandler().handleInspect({ code: match[1], cursor_pos: match[1].length, detail_level: 0 });
+    const text = info.found ? String(info.data["text/plain"]) : `No documentation found for ${match[1]}.`;
+    return { source: "page", data: { "text/plain": text }, start: 0 };
+  }
+
   private async execute(msg: JupyterMessage): Promise<void> {
     const code = String(msg.content.code ?? "");
     const silent = Boolean(msg.content.silent);
@@ -407,6 +419,12 @@ export class Kernel {
     if (storeHistory && !silent) this.executionCount++;
     const count = this.executionCount;
     if (!silent) this.publish("execute_input", { code, execution_count: count });
+    const help = this.helpRequest(code);
+    if (help) {
+      if (storeHistory && !silent) this.history.add(count, code);
+      this.reply(msg, "execute_reply", { status: "ok", execution_count: count, payload: [help], user_expressions: {} });
+      return;
+    }
 
     const run = await this.runCell(code);
     this.streams.flush();
