@@ -442,7 +442,7 @@ export const lesson: Lesson = {
         "`num_hidden_layers: 12`인 BERT를 `output_hidden_states: true`로 호출했습니다. `hidden_states`에는 텐서가 몇 개 들어 있을까요?",
       ),
       answer: 13,
-      tolerance: 0,
+      tolerance: 0.1,
       hint: t("Our tiny model has 2 layers. How many hidden states did it return?", "우리의 작은 모델은 층이 2개입니다. 은닉 상태는 몇 개가 나왔나요?"),
       explanation: t("One for the embeddings plus one per layer: 1 + 12 = 13.", "임베딩 출력 1개에 층마다 1개씩: 1 + 12 = 13개입니다."),
     }),

@@ -152,7 +152,7 @@ export const lesson: Lesson = {
     ),
     code(`
       const pair = uncased("Where is the cat?", { text_pair: "The cat sleeps on the mat." });
-      uncased.convert_ids_to_tokens(pair.input_ids).map((token: string, i: number) => token + ":" + pair.token_type_ids[i]).join("  ");
+      uncased.convert_ids_to_tokens(pair.input_ids as number[]).map((token, i) => token + ":" + pair.token_type_ids[i]).join("  ");
     `),
     md(
       `
@@ -372,7 +372,7 @@ export const lesson: Lesson = {
       points: 1,
       prompt: t("What is the id of `[CLS]` in the bert-base vocabularies?", "bert-base 어휘 사전에서 `[CLS]`의 id는 몇일까요?"),
       answer: 101,
-      tolerance: 0,
+      tolerance: 0.1,
       hint: t("It is the first id of every BERT encoding above.", "위에서 본 모든 BERT 인코딩의 첫 번째 id입니다."),
       explanation: t("[CLS] = 101, [SEP] = 102, [MASK] = 103, [PAD] = 0, [UNK] = 100.", "[CLS] = 101, [SEP] = 102, [MASK] = 103, [PAD] = 0, [UNK] = 100입니다."),
     }),

@@ -401,7 +401,7 @@ export const lesson: Lesson = {
         "학습 데이터가 800행이고 `per_device_train_batch_size: 16`, `num_train_epochs: 3`이라면 전체 학습 스텝은 몇 번일까요?",
       ),
       answer: 150,
-      tolerance: 0,
+      tolerance: 0.1,
       hint: t("Steps per epoch × epochs.", "에폭당 스텝 수 × 에폭 수입니다."),
       explanation: t("800 / 16 = 50 steps per epoch, × 3 epochs = 150.", "800 / 16 = 에폭당 50스텝, × 3 에폭 = 150스텝입니다."),
     }),

@@ -310,7 +310,7 @@ export const lesson: Lesson = {
       points: 1,
       prompt: t("Challenge 1b: what is GPT-2's vocabulary size?", "도전 1b: GPT-2의 어휘 크기는 얼마일까요?"),
       answer: 50257,
-      tolerance: 0,
+      tolerance: 0.1,
       hint: t("The key is `vocab_size`.", "키 이름은 `vocab_size`입니다."),
       explanation: t("50,257: 256 byte tokens + 50,000 merges + <|endoftext|>.", "50,257개입니다. 바이트 토큰 256개 + 병합(merge) 50,000개 + <|endoftext|> 1개입니다."),
     }),

@@ -67,7 +67,7 @@ export function renderQuestion(q: Question, number: number, lang: Language): Not
     const hintLine = lang === "en" ? "Hint" : "힌트";
     const isAsync = /\bawait\b/.test(q.tests + (q.hidden_tests ?? ""));
     cells.push(
-      codeCell(`${q.id}-tests`, `// ${hintLine}: ${q.hint[lang]}\n${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n});`, {
+      codeCell(`${q.id}-tests`, `// ${hintLine}: ${q.hint[lang]}\n${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert: QuizAssert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n});`, {
         nbgrader: nbgrader({ grade: true, solution: false, locked: true, grade_id: `${q.id}-tests`, points: q.points }),
         tlab: tlab(q, "test"),
       }),
