@@ -3,3 +3,4 @@ export * from "./distilbert/configuration";
 export * from "./gpt2/configuration";
 export * from "./auto/configuration_auto";
 export * from "./bert/modeling";
+export * from "./gpt2/modeling";
