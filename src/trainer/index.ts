@@ -4,4 +4,4 @@ export { TrainerState, type LogEntry } from "./trainer_state";
 export { TrainerCallback, TrainerControl, DefaultFlowCallback, EarlyStoppingCallback, CallbackHandler, type CallbackContext, type CallbackEvent } from "./trainer_callback";
 export { ProgressCallback, TrainingView } from "./training_view";
 export { TrainOutput, EvalPrediction, PredictionOutput, TrainingError, get_last_checkpoint, PREFIX_CHECKPOINT_DIR } from "./trainer_utils";
-export { TrainerOptimizer, TrainerScheduler, clipGradNorm, scheduleLambda, createOptimizer, decayParameterNames } from "./optimization";
+export { createOptimizer, createScheduler } from "./optimization";

@@ -14,7 +14,10 @@ import { KeyboardInterrupt, throwIfInterrupted } from "../utils/cancellation";
 import { default_generator, manual_seed, type GeneratorState } from "../utils/random";
 import { ensureWritableDir, rotateCheckpoints, writeCheckpointAtomically } from "./checkpoint";
 import { checkAgainstModel, checkDataset, checkTokenizerVocab, MODEL_INPUT_NAMES, removeUnusedColumns } from "./input_checks";
-import { clipGradNorm, createOptimizer, TrainerOptimizer, TrainerScheduler } from "./optimization";
+import { clip_grad_norm_ } from "../optim/clip_grad";
+import type { LambdaLR } from "../optim/lr_scheduler";
+import type { Optimizer } from "../optim/optimizer";
+import { createOptimizer, createScheduler } from "./optimization";
 import { batchesOf, epochOrder } from "./sampler";
 import { loadState, saveState } from "./tensor_state";
 import { CallbackHandler, DefaultFlowCallback, TrainerCallback, TrainerControl, type CallbackEvent } from "./trainer_callback";
@@ -68,8 +71,8 @@ export class Trainer {
   readonly callback_handler: CallbackHandler;
   state = new TrainerState();
   control = new TrainerControl();
-  optimizer: TrainerOptimizer | null = null;
-  lr_scheduler: TrainerScheduler | null = null;
+  optimizer: Optimizer | null = null;
+  lr_scheduler: LambdaLR | null = null;
   private loop: LoopState = { tr_loss: 0, total_loss: 0, globalstep_last_logged: 0 };
 
   constructor(options: TrainerOptions) {
@@ -147,7 +150,7 @@ export class Trainer {
     this.control = new TrainerControl();
     this.loop = { tr_loss: 0, total_loss: 0, globalstep_last_logged: 0 };
     const optimizer = createOptimizer(this.model, args);
-    const scheduler = new TrainerScheduler(optimizer, args.lr_scheduler_type, args.get_warmup_steps(maxSteps), maxSteps, args.learning_rate);
+    const scheduler = createScheduler(optimizer, args, maxSteps);
     this.optimizer = optimizer;
     this.lr_scheduler = scheduler;
 
@@ -189,7 +192,7 @@ export class Trainer {
           }
           params.forEach((p, i) => (p.grad = accumulated![i]));
           accumulated = null;
-          gradNorm = clipGradNorm(params, args.max_grad_norm);
+          gradNorm = args.max_grad_norm > 0 ? clip_grad_norm_(params, args.max_grad_norm) : null;
           optimizer.step();
           scheduler.step();
           optimizer.zero_grad();
@@ -395,7 +398,7 @@ export class Trainer {
     rotateCheckpoints(args.output_dir, args.save_total_limit, this.state.best_model_checkpoint);
   }
 
-  private loadCheckpoint(dir: string, optimizer: TrainerOptimizer, scheduler: TrainerScheduler): void {
+  private loadCheckpoint(dir: string, optimizer: Optimizer, scheduler: LambdaLR): void {
     if (!fs.existsSync(dir) || !fs.statSync(dir).isDirectory()) throw new TrainingError(`Can't find a valid checkpoint at ${dir}.`);
     for (const file of ["trainer_state.json", "model.safetensors", "optimizer.json", "scheduler.json", "rng_state.json"]) {
       if (!fs.existsSync(path.join(dir, file))) throw new TrainingError(`The checkpoint ${dir} has no ${file}; it cannot be resumed exactly. Use another checkpoint.`);
@@ -406,7 +409,7 @@ export class Trainer {
     }
     this.state = saved;
     this.loadWeights(dir);
-    optimizer.load_state_dict(loadState(path.join(dir, "optimizer")) as Record<string, unknown>);
+    optimizer.load_state_dict(loadState(path.join(dir, "optimizer")) as never);
     scheduler.load_state_dict(JSON.parse(fs.readFileSync(path.join(dir, "scheduler.json"), "utf8")));
     const rng = JSON.parse(fs.readFileSync(path.join(dir, "rng_state.json"), "utf8")) as RngState;
     default_generator.set_state(rng.dropout);

@@ -69,7 +69,7 @@ test("spam_assassin: real messages, ham=0/spam=1, a fixed 4837/1209 split", () =
   const spam = dd.train.column("label").filter((l: number) => l === 1).length + dd.test.column("label").filter((l: number) => l === 1).length;
   assert.equal(spam, 1896);
   // The first message of spam-1 in the package, whose subject is known.
-  const row = dd.train.filter((r) => r.group === "spam-1").get(0);
+  const row = dd.train.filter((r: any) => r.group === "spam-1").get(0);
   assert.equal(row.subject, "Life Insurance - Why Pay More?");
   assert.equal(row.label, 1);
   assert.ok(!row.text.includes("Return-Path:"), "headers are removed from the text");
