@@ -12,6 +12,8 @@ export * from "./models";
 export * from "./display";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
 export * from "./datasets";
+export * from "./trainer";
+export * from "./data";
 export * from "./pipelines";
 export * from "./quiz";
 export * from "./tokenization";

@@ -1,5 +1,5 @@
 export { Trainer, type TrainerOptions, type DataCollator, type ComputeMetrics } from "./trainer";
-export { TrainingArguments, TrainingArgumentsError, type TrainingArgumentsInit, type IntervalStrategy, type SchedulerType, type SamplingStrategy } from "./training_args";
+export { TrainingArguments, TrainingArgumentsError, type TrainingArgumentsInit, type IntervalStrategy, type SamplingStrategy } from "./training_args";
 export { TrainerState, type LogEntry } from "./trainer_state";
 export { TrainerCallback, TrainerControl, DefaultFlowCallback, EarlyStoppingCallback, CallbackHandler, type CallbackContext, type CallbackEvent } from "./trainer_callback";
 export { ProgressCallback, TrainingView } from "./training_view";
