@@ -15,7 +15,7 @@ export interface MaskingTokenizer extends PaddingTokenizer {
   mask_token?: string | null;
   vocab_size?: number;
   all_special_ids?: number[];
-  get_special_tokens_mask?: (ids: number[], other?: null, options?: { already_has_special_tokens?: boolean }) => number[];
+  get_special_tokens_mask?: (ids: number[], other?: number[] | null, already_has_special_tokens?: boolean) => number[];
 }
 
 export interface DataCollatorForLanguageModelingOptions {
@@ -106,7 +106,7 @@ export class DataCollatorForLanguageModeling extends Callable<[Feature[]], Recor
       const row = Array.from(ids.subarray(r * cols, (r + 1) * cols), Number);
       const mask =
         typeof this.tokenizer.get_special_tokens_mask === "function"
-          ? this.tokenizer.get_special_tokens_mask(row, null, { already_has_special_tokens: true })
+          ? this.tokenizer.get_special_tokens_mask(row, null, true)
           : row.map((id) => (specialIds.has(id) ? 1 : 0));
       for (let c = 0; c < cols; c++) out[r * cols + c] = mask[c] ? 1 : 0;
     }

@@ -2,9 +2,15 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { DataCollatorForLanguageModeling, DataCollatorWithPadding, default_data_collator } from "../../src/data";
 import { Tensor } from "../../src/tensor";
+import { AutoTokenizer } from "../../src/tokenization";
+import * as path from "node:path";
+import { hfReference } from "../helpers/paths";
 
-// A tokenizer reduced to what padding and masking read: its pad/mask ids and vocabulary size.
-const bertLike = { pad_token_id: 0, mask_token_id: 103, vocab_size: 1000, all_special_ids: [0, 100, 101, 102, 103] };
+// The real bert-base-uncased tokenizer (vocabulary from the reference fixtures): [PAD]=0, [CLS]=101, [SEP]=102, [MASK]=103.
+let bertLike: any;
+test.before(async () => {
+  bertLike = await AutoTokenizer.from_pretrained(path.join(hfReference, "tokenizers", "assets", "bert-base-uncased"));
+});
 
 test("default_data_collator stacks numeric fields and renames label to labels", () => {
   const batch = default_data_collator([
@@ -19,6 +25,19 @@ test("default_data_collator stacks numeric fields and renames label to labels", 
   assert.equal(reg.labels.dtype, "float32");
   assert.throws(() => default_data_collator([{ input_ids: [1, 2] }, { input_ids: [1] }]), /different lengths. Pad them/);
   assert.throws(() => default_data_collator([]), /empty list/);
+});
+
+test("DataCollatorWithPadding on tokenizer output: pads, keeps token_type_ids, renames label", () => {
+  const collator = new DataCollatorWithPadding({ tokenizer: bertLike });
+  const a = bertLike("hello world", { truncation: true });
+  const b = bertLike("a much longer sentence than the first", { truncation: true });
+  const batch = collator([{ ...a, label: 0 }, { ...b, label: 1 }]);
+  const longest = b.input_ids.length;
+  assert.deepEqual(batch.input_ids.shape, [2, longest]);
+  assert.deepEqual((batch.input_ids.tolist() as number[][])[0], [...a.input_ids, ...Array(longest - a.input_ids.length).fill(0)]);
+  assert.deepEqual((batch.attention_mask.tolist() as number[][])[0], [...a.input_ids.map(() => 1), ...Array(longest - a.input_ids.length).fill(0)]);
+  assert.deepEqual(batch.token_type_ids.shape, [2, longest]);
+  assert.deepEqual(batch.labels.tolist(), [0, 1]);
 });
 
 test("DataCollatorWithPadding pads to the longest example with a zero attention mask", () => {
