@@ -4,3 +4,4 @@ export * from "./gpt2/configuration";
 export * from "./auto/configuration_auto";
 export * from "./bert/modeling";
 export * from "./gpt2/modeling";
+export * from "./distilbert/modeling";
