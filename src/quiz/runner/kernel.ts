@@ -142,7 +142,7 @@ export class Kernel {
     // executions until one's "idle" status arrives on iopub: from then on no output can be missed.
     while (Date.now() < deadline) {
       if (this.exited) throw new KernelError(`The kernel exited while starting.\n${this.stderr}`);
-      const probe = await this.request("execute_request", { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false }, Math.min(2000, deadline - Date.now()));
+      const probe = await this.request("execute_request", { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false }, Math.min(500, deadline - Date.now()));
       if (probe?.idle && probe.reply) return;
     }
     throw new KernelError(`The kernel did not start within ${Math.round(timeoutMs / 1000)} s.\n${this.stderr}`);

@@ -1,0 +1,52 @@
+/**
+ * `tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [--workers N] [--timeout S]`
+ * Grades submissions (files, folders, or nbgrader's submitted/<student>/<assignment>/ layout)
+ * each in a fresh kernel; writes DIR/grades.csv and DIR/feedback/<student>.html.
+ */
+import { parseArgs } from "node:util";
+import { autograde, defaultWorkers } from "../src/quiz/grading/autograde";
+import { totalPoints } from "../src/quiz/grading/report";
+import { NotebookFormatError } from "../src/quiz/notebook";
+import { QuizSpecError } from "../src/quiz/spec";
+
+const USAGE = `Usage: tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [--workers N] [--timeout SECONDS] [--assignment NAME]
+
+Each submission runs in a fresh kernel; locked cells and hidden tests come from SOURCE.
+Writes DIR/grades.csv (nbgrader's columns plus one per question), DIR/feedback/<student>.html
+and DIR/autograded/<student>/<assignment>/<notebook>.ipynb.
+Defaults: --workers ${defaultWorkers()} (cores, at most 4), --timeout 60 (per cell).`;
+
+export async function main(argv: string[]): Promise<number> {
+  let args;
+  try {
+    args = parseArgs({ args: argv, allowPositionals: true, options: {
+      source: { type: "string" }, out: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" },
+      assignment: { type: "string" }, help: { type: "boolean", short: "h" },
+    } });
+  } catch (e) {
+    console.error(`${(e as Error).message}\n\n${USAGE}`);
+    return 2;
+  }
+  if (args.values.help) { console.log(USAGE); return 0; }
+  const workers = args.values.workers === undefined ? undefined : Number(args.values.workers);
+  const timeout = args.values.timeout === undefined ? undefined : Number(args.values.timeout);
+  if (!args.values.source || !args.values.out || args.positionals.length === 0 ||
+    (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) || (timeout !== undefined && !(timeout > 0))) {
+    console.error(USAGE);
+    return 2;
+  }
+  try {
+    const result = await autograde(args.values.source, args.positionals, {
+      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment,
+      onGraded: (g) => console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`),
+    });
+    console.log(`Wrote ${result.csvFile} and ${result.grades.length} feedback pages in ${result.feedbackDir}`);
+    return result.grades.some((g) => g.error) ? 1 : 0;
+  } catch (e) {
+    if (e instanceof NotebookFormatError || e instanceof QuizSpecError) {
+      console.error(`${e.name}: ${e.message}`);
+      return 1;
+    }
+    throw e;
+  }
+}
