@@ -1,20 +1,81 @@
 import { EncodingInfo } from "./batch_encoding";
 
-/** The tokens of one input text (before special tokens are added), with their spans and words. */
+/**
+ * The tokens of one input text (before special tokens are added): ids, token strings, each
+ * token's input span as parallel start/end arrays, and the index of the word it came from.
+ */
 export interface EncodedText {
   ids: number[];
   tokens: string[];
-  offsets: [number, number][];
+  starts: number[];
+  ends: number[];
   words: number[];
+}
+
+export function emptyText(): EncodedText {
+  return { ids: [], tokens: [], starts: [], ends: [], words: [] };
 }
 
 export function sliceText(seq: EncodedText, start: number, end: number = seq.ids.length): EncodedText {
   return {
     ids: seq.ids.slice(start, end),
     tokens: seq.tokens.slice(start, end),
-    offsets: seq.offsets.slice(start, end),
+    starts: seq.starts.slice(start, end),
+    ends: seq.ends.slice(start, end),
     words: seq.words.slice(start, end),
   };
+}
+
+/**
+ * Per-token details of a row (tokens, word ids, sequence ids, offsets), built only when first read:
+ * most calls never ask for them, and building them for every row of a large batch costs more than
+ * the tokenization itself.
+ */
+export class LazyEncoding implements EncodingInfo {
+  private padLeft = 0;
+  private padRight = 0;
+  private cache: EncodingInfo | null = null;
+
+  constructor(
+    private readonly build: () => EncodingInfo,
+    private readonly padToken: string,
+  ) {}
+
+  addPadding(left: number, right: number): void {
+    this.padLeft += left;
+    this.padRight += right;
+    this.cache = null;
+  }
+
+  private get full(): EncodingInfo {
+    if (this.cache) return this.cache;
+    const base = this.build();
+    if (this.padLeft === 0 && this.padRight === 0) return (this.cache = base);
+    const around = <T>(values: T[], make: () => T): T[] => [
+      ...Array.from({ length: this.padLeft }, make),
+      ...values,
+      ...Array.from({ length: this.padRight }, make),
+    ];
+    return (this.cache = {
+      tokens: around(base.tokens, () => this.padToken),
+      word_ids: around<number | null>(base.word_ids, () => null),
+      sequence_ids: around<number | null>(base.sequence_ids, () => null),
+      offsets: around<[number, number]>(base.offsets, () => [0, 0]),
+    });
+  }
+
+  get tokens(): string[] {
+    return this.full.tokens;
+  }
+  get word_ids(): (number | null)[] {
+    return this.full.word_ids;
+  }
+  get sequence_ids(): (number | null)[] {
+    return this.full.sequence_ids;
+  }
+  get offsets(): [number, number][] {
+    return this.full.offsets;
+  }
 }
 
 /** One row of model input, before it becomes part of a BatchEncoding. */
@@ -23,7 +84,7 @@ export interface EncodedRow {
   token_type_ids: number[];
   special_tokens_mask: number[];
   attention_mask: number[];
-  info: EncodingInfo;
+  encoding: LazyEncoding;
   /** Which input example this row came from (differs from the row index with overflowing tokens). */
   sample: number;
   /** Length before padding. */
@@ -32,22 +93,26 @@ export interface EncodedRow {
 
 export type PaddingSide = "left" | "right";
 
+function padList(values: number[], difference: number, value: number, side: PaddingSide): number[] {
+  if (side === "right") {
+    for (let k = 0; k < difference; k++) values.push(value);
+    return values;
+  }
+  const out: number[] = new Array(difference).fill(value);
+  for (const v of values) out.push(v);
+  return out;
+}
+
 /** Pads one row to `targetLength` (no-op when it is already that long or longer). */
-export function padRow(row: EncodedRow, targetLength: number, side: PaddingSide, padId: number, padToken: string, padTypeId: number): void {
+export function padRow(row: EncodedRow, targetLength: number, side: PaddingSide, padId: number, padTypeId: number): void {
   const difference = targetLength - row.input_ids.length;
   if (difference <= 0) return;
-  const fill = <T>(value: T): T[] => new Array(difference).fill(value);
-  const join = <T>(values: T[], value: T): T[] => (side === "right" ? values.concat(fill(value)) : fill(value).concat(values));
-  row.input_ids = join(row.input_ids, padId);
-  row.token_type_ids = join(row.token_type_ids, padTypeId);
-  row.special_tokens_mask = join(row.special_tokens_mask, 1);
-  row.attention_mask = join(row.attention_mask, 0);
-  row.info = {
-    tokens: join(row.info.tokens, padToken),
-    word_ids: join<number | null>(row.info.word_ids, null),
-    sequence_ids: join<number | null>(row.info.sequence_ids, null),
-    offsets: side === "right" ? row.info.offsets.concat(fill(0).map(() => [0, 0] as [number, number])) : fill(0).map(() => [0, 0] as [number, number]).concat(row.info.offsets),
-  };
+  row.input_ids = padList(row.input_ids, difference, padId, side);
+  row.token_type_ids = padList(row.token_type_ids, difference, padTypeId, side);
+  row.special_tokens_mask = padList(row.special_tokens_mask, difference, 1, side);
+  row.attention_mask = padList(row.attention_mask, difference, 0, side);
+  if (side === "right") row.encoding.addPadding(0, difference);
+  else row.encoding.addPadding(difference, 0);
 }
 
 /** Python's rule: round `length` up to a multiple of `multiple`. */

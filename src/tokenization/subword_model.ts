@@ -1,13 +1,8 @@
+import { EncodedText } from "./encoded_row";
 import { Word } from "./word";
 
-/** Token ids, token strings and input spans, filled in word by word. */
-export interface TokenSink {
-  ids: number[];
-  tokens: string[];
-  offsets: [number, number][];
-  /** Index of the word each token came from. */
-  words: number[];
-}
+/** Token ids, token strings, input spans (start/end) and word indices, filled in word by word. */
+export type TokenSink = EncodedText;
 
 /** The subword step (WordPiece or BPE): one pre-tokenized word in, its tokens out. */
 export interface SubwordModel {
@@ -51,7 +46,8 @@ export function pushSplit(split: CachedSplit, word: Word, wordIndex: number, sin
     for (let k = 0; k < ids.length; k++) {
       sink.ids.push(ids[k]);
       sink.tokens.push(tokens[k]);
-      sink.offsets.push([word.start + from[k], word.start + to[k]]);
+      sink.starts.push(word.start + from[k]);
+      sink.ends.push(word.start + to[k]);
       sink.words.push(wordIndex);
     }
     return;
@@ -61,7 +57,8 @@ export function pushSplit(split: CachedSplit, word: Word, wordIndex: number, sin
   for (let k = 0; k < ids.length; k++) {
     sink.ids.push(ids[k]);
     sink.tokens.push(tokens[k]);
-    sink.offsets.push([starts[from[k]], ends[to[k] - 1]]);
+    sink.starts.push(starts[from[k]]);
+    sink.ends.push(ends[to[k] - 1]);
     sink.words.push(wordIndex);
   }
 }

@@ -1,6 +1,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { BertNormalizerOptions, bertPreTokenize } from "./bert_pre_tokenizer";
+import { BpeTrainingResult } from "./bpe_trainer";
 import { writeFileAtomic } from "./files";
 import { PreTrainedTokenizer, TokenizerSettings } from "./tokenization_utils";
 import { Word } from "./word";
@@ -53,6 +54,16 @@ export class BertTokenizer extends PreTrainedTokenizer {
 
   protected preTokenize(text: string, offset: number, out: Word[]): void {
     bertPreTokenize(text, this.normalizerOptions, offset, out);
+  }
+
+  protected trainerOptions() {
+    return { continuing_subword_prefix: "##" };
+  }
+
+  protected withTrainedVocabulary(result: BpeTrainingResult): BertTokenizer {
+    const model = new WordPieceModel({ vocab: Object.fromEntries(result.vocab), unk_token: this.unk_token ?? "[UNK]" });
+    const Class = this.constructor as typeof BertTokenizer;
+    return new Class(model, { ...this.init_kwargs, ...this.special_tokens_map, model_max_length: this.model_max_length, padding_side: this.padding_side, truncation_side: this.truncation_side, clean_text: this.normalizerOptions.clean_text });
   }
 
   protected override lowercasesInput(): boolean {

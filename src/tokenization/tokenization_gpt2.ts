@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { ByteLevelBPEModel } from "./bpe_model";
-import { GPT2_SPLIT_PATTERN, fromByteLevel } from "./byte_level";
+import { BpeTrainingResult } from "./bpe_trainer";
+import { BYTE_TO_CHAR, GPT2_SPLIT_PATTERN, fromByteLevel, toByteLevel } from "./byte_level";
 import { TokenizerFileError } from "./errors";
 import { readJSON, writeFileAtomic } from "./files";
 import { PreTrainedTokenizer, TokenizerSettings } from "./tokenization_utils";
@@ -47,6 +48,20 @@ export class GPT2Tokenizer extends PreTrainedTokenizer {
     for (let m = GPT2_SPLIT_PATTERN.exec(text); m !== null; m = GPT2_SPLIT_PATTERN.exec(text)) {
       out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
     }
+  }
+
+  protected override trainingWord(word: Word): string {
+    return toByteLevel(word.text).text;
+  }
+
+  protected trainerOptions() {
+    return { initial_alphabet: [...BYTE_TO_CHAR] };
+  }
+
+  protected withTrainedVocabulary(result: BpeTrainingResult): GPT2Tokenizer {
+    const model = new ByteLevelBPEModel({ vocab: Object.fromEntries(result.vocab), merges: result.merges });
+    const Class = this.constructor as typeof GPT2Tokenizer;
+    return new Class(model, { ...this.init_kwargs, ...this.special_tokens_map, model_max_length: this.model_max_length, padding_side: this.padding_side, truncation_side: this.truncation_side });
   }
 
   protected override prepareForTokenization(text: string, isSplitIntoWords: boolean): { text: string; shift: number } {

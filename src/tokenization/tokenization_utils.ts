@@ -3,8 +3,10 @@ import { Callable } from "../utils/callable";
 import { AddedToken, TokenLike, tokenContent } from "./added_token";
 import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
-import { EncodedRow, EncodedText, PaddingSide, padRow, roundUp, sliceText } from "./encoded_row";
+import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, padRow, roundUp, sliceText } from "./encoded_row";
+import { BpeTrainerOptions, BpeTrainingResult, trainBpe } from "./bpe_trainer";
 import { TokenizerInputError, TokenizerOptionError } from "./errors";
+import { throwIfInterrupted } from "../utils/cancellation";
 import { logError, warnOnce } from "./logging";
 import { SubwordModel, TokenSink } from "./subword_model";
 import { hasLoneSurrogate } from "./unicode";
@@ -396,7 +398,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
 
   /** Encodes one text into tokens with spans and word indices (no special tokens added). */
   protected encodeText(text: string, isSplitIntoWords = false, firstWord = 0, sink?: TokenSink): EncodedText {
-    const out: TokenSink = sink ?? { ids: [], tokens: [], offsets: [], words: [] };
+    const out: TokenSink = sink ?? emptyText();
     const prepared = this.prepareForTokenization(text, isSplitIntoWords);
     const source = prepared.text;
     const shift = prepared.shift;
@@ -407,7 +409,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
       if (segment.token) {
         out.ids.push(this.tokenToId(segment.token.content)!);
         out.tokens.push(segment.token.content);
-        out.offsets.push([Math.max(0, segment.start - shift), segment.end - shift]);
+        out.starts.push(Math.max(0, segment.start - shift));
+        out.ends.push(segment.end - shift);
         out.words.push(isSplitIntoWords ? firstWord : wordIndex++);
         continue;
       }
@@ -418,8 +421,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
         this.model.encodeWord(word, isSplitIntoWords ? firstWord : wordIndex++, out);
       }
     }
-    if (shift) for (const span of out.offsets) if (span[0] < 0) span[0] = 0;
-    return out as EncodedText;
+    if (shift) for (let k = 0; k < out.starts.length; k++) if (out.starts[k] < 0) out.starts[k] = 0;
+    return out;
   }
 
   /**
@@ -448,12 +451,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
       return this.encodeText(input as string);
     }
     if (!Array.isArray(input)) throw new TokenizerInputError(`${what} must be an array of words when is_split_into_words is true, got ${describe(input)}.`);
-    const sink: TokenSink = { ids: [], tokens: [], offsets: [], words: [] };
+    const sink: TokenSink = emptyText();
     input.forEach((word, i) => {
       checkText(word, `${what}[${i}]`);
       this.encodeText(word, true, i, sink);
     });
-    return sink as EncodedText;
+    return sink;
   }
 
   /** The tokens of a text (Python's `tokenize`), without special tokens. */
@@ -464,7 +467,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
     }
     const second = options.text_pair !== undefined && options.text_pair !== null ? this.encodeInput(options.text_pair, false, "text_pair") : null;
     if (!options.add_special_tokens) return [...first.tokens, ...(second?.tokens ?? [])];
-    return this.buildRow(first, second, true, 0).info.tokens;
+    return this.buildRow(first, second, true, 0).encoding.tokens;
   }
 
   /** The ids of a text (or pair), with special tokens unless `add_special_tokens: false`. */
@@ -706,11 +709,18 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
       mask = new Array(ids.length).fill(0);
       types = new Array(ids.length).fill(0);
     }
+    const encoding = new LazyEncoding(() => this.describeRow(ids, mask, addSpecial, a, b), this.pad_token ?? "");
+    const attention = new Array(ids.length).fill(1);
+    return { input_ids: ids, token_type_ids: types, special_tokens_mask: mask, attention_mask: attention, encoding, sample, length: ids.length };
+  }
+
+  /** Tokens, word ids, sequence ids and offsets of a row: special tokens get null words and (0, 0) spans. */
+  private describeRow(ids: number[], mask: number[], addSpecial: boolean, a: EncodedText, b: EncodedText | null): EncodingInfo {
     const info: EncodingInfo = { tokens: [], word_ids: [], sequence_ids: [], offsets: [] };
     let ia = 0;
     let ib = 0;
     for (let p = 0; p < ids.length; p++) {
-      if (addSpecial && mask[p] === 1) {
+      if ((addSpecial && mask[p] === 1) || (ia >= a.ids.length && (!b || ib >= b.ids.length))) {
         info.tokens.push(this.idToToken(ids[p]) ?? "");
         info.word_ids.push(null);
         info.sequence_ids.push(null);
@@ -719,22 +729,17 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
         info.tokens.push(a.tokens[ia]);
         info.word_ids.push(a.words[ia]);
         info.sequence_ids.push(0);
-        info.offsets.push(a.offsets[ia]);
+        info.offsets.push([a.starts[ia], a.ends[ia]]);
         ia++;
-      } else if (b && ib < b.ids.length) {
-        info.tokens.push(b.tokens[ib]);
-        info.word_ids.push(b.words[ib]);
-        info.sequence_ids.push(1);
-        info.offsets.push(b.offsets[ib]);
-        ib++;
       } else {
-        info.tokens.push(this.idToToken(ids[p]) ?? "");
-        info.word_ids.push(null);
-        info.sequence_ids.push(null);
-        info.offsets.push([0, 0]);
+        info.tokens.push(b!.tokens[ib]);
+        info.word_ids.push(b!.words[ib]);
+        info.sequence_ids.push(1);
+        info.offsets.push([b!.starts[ib], b!.ends[ib]]);
+        ib++;
       }
     }
-    return { input_ids: ids, token_type_ids: types, special_tokens_mask: mask, attention_mask: new Array(ids.length).fill(1), info, sample, length: ids.length };
+    return info;
   }
 
   private padRows(rows: EncodedRow[], padding: PaddingStrategy, maxLength: number | null, padToMultipleOf: number | null, side: PaddingSide): void {
@@ -742,8 +747,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
     let target = padding === "longest" ? Math.max(...rows.map((r) => r.input_ids.length)) : (maxLength ?? 0);
     target = roundUp(target, padToMultipleOf);
     const padId = this.pad_token_id!;
-    const padToken = this.pad_token!;
-    for (const row of rows) padRow(row, target, side, padId, padToken, this.pad_token_type_id);
+    for (const row of rows) padRow(row, target, side, padId, this.pad_token_type_id);
   }
 
   private assemble(rows: EncodedRow[], asBatch: boolean, nSequences: number, options: TokenizerCallOptions, lengthAfterPadding: boolean): BatchEncoding {
@@ -754,7 +758,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
     if (wantTypes) data.token_type_ids = pick((r) => r.token_type_ids);
     if (wantAttention) data.attention_mask = pick((r) => r.attention_mask);
     if (options.return_special_tokens_mask) data.special_tokens_mask = pick((r) => r.special_tokens_mask);
-    if (options.return_offsets_mapping) data.offset_mapping = pick((r) => r.info.offsets);
+    if (options.return_offsets_mapping) data.offset_mapping = pick((r) => r.encoding.offsets);
     if (options.return_length) data.length = pick((r) => (lengthAfterPadding ? r.input_ids.length : r.length));
     if (options.return_overflowing_tokens) data.overflow_to_sample_mapping = rows.map((r) => r.sample);
     const tensorType = options.return_tensors ?? null;
@@ -762,7 +766,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
       // Python prepends a batch axis for a single example returned as tensors.
       for (const key of Object.keys(data)) data[key] = [data[key]];
     }
-    return new BatchEncoding(data, rows.map((r) => r.info), tensorType, nSequences);
+    return new BatchEncoding(data, rows.map((r) => r.encoding), tensorType, nSequences);
   }
 
   // ---- padding features (DataCollatorWithPadding calls this) ---------------------------------
@@ -808,45 +812,104 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
       return batched ? (value as unknown[][]) : [value as unknown[]];
     };
     const ids = rowsOf(mainKey) as number[][];
-    const n = ids.length;
     let target = strategy === "longest" ? Math.max(0, ...ids.map((r) => r.length)) : (maxLength ?? 0);
     target = roundUp(target, options.pad_to_multiple_of ?? null);
-    const outRows: EncodedRow[] = ids.map((row, i) => ({
-      input_ids: row.slice(),
-      token_type_ids: (rowsOf("token_type_ids")?.[i] as number[] | undefined)?.slice() ?? [],
-      special_tokens_mask: (rowsOf("special_tokens_mask")?.[i] as number[] | undefined)?.slice() ?? [],
-      attention_mask: (rowsOf("attention_mask")?.[i] as number[] | undefined)?.slice() ?? new Array(row.length).fill(1),
-      info: encodings?.[i] ?? { tokens: [], word_ids: [], sequence_ids: [], offsets: (rowsOf("offset_mapping")?.[i] as [number, number][] | undefined) ?? [] },
-      sample: i,
-      length: row.length,
-    }));
-    if (strategy !== "do_not_pad") {
-      for (const row of outRows) {
-        const difference = target - row.input_ids.length;
-        if (difference <= 0) continue;
-        const hadTypes = row.token_type_ids.length > 0;
-        const hadMask = row.special_tokens_mask.length > 0;
-        const encodingInfo = row.info;
-        padRow(row, target, side, this.pad_token_id!, this.pad_token!, this.pad_token_type_id);
-        if (!hadTypes) row.token_type_ids = [];
-        if (!hadMask) row.special_tokens_mask = [];
-        if (encodingInfo.tokens.length === 0) row.info = { tokens: [], word_ids: [], sequence_ids: [], offsets: row.info.offsets.length === target && rowsOf("offset_mapping") ? row.info.offsets : [] };
+    const padded: Record<string, unknown[][]> = {};
+    const padValues: Record<string, unknown> = {
+      [mainKey]: this.pad_token_id,
+      attention_mask: 0,
+      token_type_ids: this.pad_token_type_id,
+      special_tokens_mask: 1,
+      offset_mapping: [0, 0],
+    };
+    const newEncodings: LazyEncoding[] = [];
+    const attention: number[][] = ids.map((row, i) => ((rowsOf("attention_mask")?.[i] as number[] | undefined) ?? new Array(row.length).fill(1)).slice());
+    ids.forEach((row, i) => {
+      const difference = strategy === "do_not_pad" ? 0 : Math.max(0, target - row.length);
+      const [left, right] = side === "left" ? [difference, 0] : [0, difference];
+      for (const key of Object.keys(padValues)) {
+        const values = key === "attention_mask" ? attention[i] : (rowsOf(key)?.[i] as unknown[] | undefined);
+        if (!values) continue;
+        const fill = () => (key === "offset_mapping" ? [0, 0] : padValues[key]);
+        (padded[key] ??= []).push([...Array.from({ length: left }, fill), ...values, ...Array.from({ length: right }, fill)]);
       }
-    }
+      const base = encodings?.[i];
+      if (base) {
+        const encoding = new LazyEncoding(() => ({ tokens: base.tokens, word_ids: base.word_ids, sequence_ids: base.sequence_ids, offsets: base.offsets }), this.pad_token ?? "");
+        encoding.addPadding(left, right);
+        newEncodings.push(encoding);
+      }
+    });
     const out: Record<string, unknown> = {};
-    const shape = <T>(values: T[]): T[] | T => (batched ? values : values[0]);
-    for (const key of Object.keys(columns)) {
-      if (key === mainKey) out[key] = shape(outRows.map((r) => r.input_ids));
-      else if (key === "attention_mask") out[key] = shape(outRows.map((r) => r.attention_mask));
-      else if (key === "token_type_ids") out[key] = shape(outRows.map((r) => r.token_type_ids));
-      else if (key === "special_tokens_mask") out[key] = shape(outRows.map((r) => r.special_tokens_mask));
-      else if (key === "offset_mapping") out[key] = shape(outRows.map((r) => r.info.offsets));
-      else out[key] = columns[key];
+    const shape = (values: unknown[][] | undefined) => (values === undefined ? undefined : batched ? values : values[0]);
+    for (const key of Object.keys(columns)) out[key] = key in padded ? shape(padded[key]) : columns[key];
+    if (wantAttention && !("attention_mask" in out)) out.attention_mask = shape(padded.attention_mask);
+    return new BatchEncoding(out, encodings ? newEncodings : null, options.return_tensors ?? null);
+  }
+
+  // ---- training ------------------------------------------------------------------------------
+
+  /** The word as the trainer sees it (byte-level tokenizers spell it in bytes). */
+  protected trainingWord(word: Word): string {
+    return word.text;
+  }
+  /** Trainer settings specific to the model type (alphabet, continuing-subword prefix). */
+  protected abstract trainerOptions(): Pick<BpeTrainerOptions, "initial_alphabet" | "continuing_subword_prefix">;
+  /** A tokenizer like this one (same normalization, special tokens, settings) on a freshly trained vocabulary. */
+  protected abstract withTrainedVocabulary(result: BpeTrainingResult): PreTrainedTokenizer;
+
+  /**
+   * Trains a new tokenizer of the same kind (same normalization, pre-tokenization and special
+   * tokens) on a corpus: `text_iterator` yields texts or batches (arrays) of texts. WordPiece and
+   * byte-level BPE vocabularies are learned by merging the most frequent pairs; the result is
+   * deterministic, so training twice on the same corpus gives identical files.
+   */
+  train_new_from_iterator(
+    text_iterator: Iterable<string | string[]>,
+    vocab_size: number,
+    options: { new_special_tokens?: string[]; min_frequency?: number; length?: number } = {},
+  ): this {
+    if (!Number.isInteger(vocab_size) || vocab_size <= 0) throw new TokenizerOptionError(`vocab_size must be a positive integer, got ${vocab_size}.`);
+    if (text_iterator === null || typeof (text_iterator as Iterable<unknown>)[Symbol.iterator] !== "function") {
+      throw new TokenizerInputError(`train_new_from_iterator needs an iterable of texts (or of arrays of texts), got ${describe(text_iterator)}.`);
     }
-    if (wantAttention && !("attention_mask" in out)) out.attention_mask = shape(outRows.map((r) => r.attention_mask));
-    void n;
-    const keepEncodings = encodings ? outRows.map((r) => r.info) : null;
-    return new BatchEncoding(out, keepEncodings, options.return_tensors ?? null);
+    const counts = new Map<string, number>();
+    const words: Word[] = [];
+    let seen = 0;
+    const countText = (text: unknown) => {
+      checkText(text, `text ${seen}`);
+      seen++;
+      if (seen % 1024 === 0) throwIfInterrupted();
+      const source = this.prepareForTokenization(text, false).text;
+      for (const segment of this.getSplitter().split(source)) {
+        if (segment.token) continue;
+        words.length = 0;
+        this.preTokenize(source.slice(segment.start, segment.end), 0, words);
+        for (const word of words) {
+          const key = this.trainingWord(word);
+          counts.set(key, (counts.get(key) ?? 0) + 1);
+        }
+      }
+    };
+    for (const item of text_iterator) {
+      if (Array.isArray(item)) item.forEach(countText);
+      else countText(item);
+    }
+    const special = this.all_special_tokens
+      .map((t) => [t, this.tokenToId(t) ?? Infinity] as [string, number])
+      .sort((a, b) => a[1] - b[1])
+      .map(([t]) => t);
+    for (const t of options.new_special_tokens ?? []) if (!special.includes(t)) special.push(t);
+    const result = trainBpe(counts, {
+      vocab_size,
+      special_tokens: special,
+      min_frequency: options.min_frequency,
+      ...this.trainerOptions(),
+    });
+    const trained = this.withTrainedVocabulary(result);
+    if (options.new_special_tokens?.length) trained.add_special_tokens({ additional_special_tokens: [...trained.additional_special_tokens, ...options.new_special_tokens] });
+    trained.name_or_path = "";
+    return trained as this;
   }
 
   // ---- decoding ------------------------------------------------------------------------------
