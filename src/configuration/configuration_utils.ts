@@ -3,6 +3,7 @@ import * as path from "node:path";
 import { cached_file, HubOptions } from "../hub/resolve";
 import { writeFileAtomic } from "../utils/atomic_write";
 import { floatKeysInJson, pythonJsonDumps } from "./python_json";
+import { logger } from "../modeling/logging";
 
 /**
  * The transformers release whose file formats and defaults this SDK follows. It is written into
@@ -187,7 +188,7 @@ export class PretrainedConfig {
       if (!isPlainObject(id2label)) throw new ConfigError("id2label must be an object mapping ids to label names.");
       this.id2label = intKeyed(id2label as Record<string, string>, "id2label");
       if (numLabels !== undefined && numLabels !== null && Object.keys(this.id2label).length !== numLabels) {
-        process.emitWarning(`You passed along num_labels=${numLabels} with an incompatible id to label map: ${JSON.stringify(id2label)}. The number of labels will be overwritten to ${Object.keys(this.id2label).length}.`);
+        logger.warning(`You passed along num_labels=${numLabels} with an incompatible id to label map: ${JSON.stringify(id2label)}. The number of labels will be overwritten to ${Object.keys(this.id2label).length}.`);
       }
     } else {
       this.num_labels = numLabels === undefined || numLabels === null ? 2 : (numLabels as number);
@@ -328,7 +329,7 @@ export class PretrainedConfig {
     const { dict, floatKeys } = readConfigJson(file);
     const expected = this.model_type;
     if (expected && typeof dict.model_type === "string" && dict.model_type !== expected) {
-      process.emitWarning(`You are using a model of type ${dict.model_type} to instantiate a model of type ${expected}. This is not supported for all configurations of models and can yield errors.`);
+      logger.warning(`You are using a model of type ${dict.model_type} to instantiate a model of type ${expected}. This is not supported for all configurations of models and can yield errors.`);
     }
     const config = new this(dict);
     markFloatKeys(config, floatKeys);
