@@ -1,6 +1,7 @@
 // text-generation: `[{ generated_text }]` per prompt, continuing it with the model's `generate`,
 // as transformers' TextGenerationPipeline.
 import { Tensor } from "../tensor";
+import { throwIfInterrupted } from "../utils/cancellation";
 import { Pipeline } from "./base";
 import { encodeOne } from "./encoding";
 import { PipelineException } from "./errors";
@@ -53,7 +54,14 @@ export class TextGenerationPipeline extends Pipeline<string, TextGenerationResul
     if (encoding.attention_mask) {
       generateOptions.attention_mask = new Tensor(BigInt64Array.from(encoding.attention_mask, (v) => BigInt(v)), [1, encoding.attention_mask.length], "int64");
     }
-    const sequences = rowsOf(await this.model.generate(inputIds, generateOptions));
+    // One generate call per returned sequence: each sampled continuation is drawn independently.
+    const count = Math.max(1, Number(options.num_return_sequences ?? 1));
+    delete generateOptions.num_return_sequences;
+    const sequences: number[][] = [];
+    for (let i = 0; i < count; i++) {
+      throwIfInterrupted();
+      sequences.push(...rowsOf(await this.model.generate(inputIds, generateOptions)));
+    }
 
     const decodeOptions = {
       skip_special_tokens: options.skip_special_tokens ?? true,
