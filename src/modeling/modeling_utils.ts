@@ -1,7 +1,8 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Graph, GraphValue } from "../engine/graph";
-import { Program, export_onnx } from "../engine/program";
+import { Program } from "../engine/program";
+import { serializeGraph } from "../engine/to_onnx";
 import { cached_file, HubOptions } from "../hub/resolve";
 import { Module } from "../nn/module";
 import { Linear } from "../nn/linear";
@@ -409,15 +410,15 @@ export abstract class PreTrainedModel extends Module {
     config.torch_dtype = "float32";
     const configText = config.to_json_string();
     const generationText = this.can_generate() ? generationConfigJson(config) : null;
-    const onnxGraph = options.onnx ? this.export_graph() : null;
+    const onnxBytes = options.onnx ? this.export_onnx_bytes() : null;
 
     fs.mkdirSync(save_directory, { recursive: true });
     writeFileAtomic(path.join(save_directory, WEIGHTS_NAME), chunks);
     writeFileAtomic(path.join(save_directory, "config.json"), configText);
     if (generationText) writeFileAtomic(path.join(save_directory, "generation_config.json"), generationText);
-    if (onnxGraph) {
+    if (onnxBytes) {
       fs.mkdirSync(path.join(save_directory, "onnx"), { recursive: true });
-      export_onnx(onnxGraph.graph, path.join(save_directory, "onnx", "model.onnx"), { outputs: onnxGraph.outputs });
+      writeFileAtomic(path.join(save_directory, "onnx", "model.onnx"), onnxBytes);
     }
   }
 
@@ -431,6 +432,12 @@ export abstract class PreTrainedModel extends Module {
     } finally {
       this.train(wasTraining);
     }
+  }
+
+  /** The inference graph as ONNX bytes with the current weights as initializers. */
+  export_onnx_bytes(): Uint8Array {
+    const { graph, outputs } = this.export_graph();
+    return serializeGraph(graph, { outputs: outputs.map((name): [string, GraphValue] => [name, graph.outputs.get(name)!]), weightsAsInitializers: true }).bytes;
   }
 
   /** Which graph to export: plain inference outputs. */
