@@ -1,11 +1,12 @@
 import { AnyTypedArray, DType, allocate, dtypeOf } from "./dtype";
+import { TensorError } from "./errors";
+import * as eager from "./eager";
+import { formatTensor } from "./format";
+import { tensorMimeBundle } from "./html";
 
+export { TensorError };
 export type NestedNumbers = number | boolean | NestedNumbers[];
-
-/** Thrown when a tensor is built from data that does not fit its shape or dtype. */
-export class TensorError extends Error {
-  override name = "TensorError";
-}
+type Operand = Tensor | number | boolean;
 
 function product(shape: readonly number[]): number {
   return shape.reduce((a, b) => a * b, 1);
@@ -85,5 +86,183 @@ export class Tensor {
       return out;
     };
     return build(0, 0);
+  }
+
+  /** The number of elements (torch's `numel()`). */
+  numel(): number {
+    return this.data.length;
+  }
+
+  /** torch's `size()`: the shape, or one dim of it. */
+  dims(dim?: number): number[] | number {
+    return dim === undefined ? [...this.shape] : this.shape[dim < 0 ? dim + this.shape.length : dim];
+  }
+
+  /** Printed like torch: `tensor([[0.1000, 0.2000]])`. */
+  toString(): string {
+    return formatTensor(this);
+  }
+
+  /** Notebook display: torch-like text and an HTML table. */
+  _repr_mimebundle_(): Record<string, unknown> {
+    return tensorMimeBundle(this);
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return formatTensor(this);
+  }
+
+  // ---- elementwise (broadcasting like numpy/torch)
+  add(other: Operand): Tensor {
+    return eager.binary(this, other, "add", (a, b) => a + b);
+  }
+  sub(other: Operand): Tensor {
+    return eager.binary(this, other, "sub", (a, b) => a - b);
+  }
+  mul(other: Operand): Tensor {
+    return eager.binary(this, other, "mul", (a, b) => a * b);
+  }
+  /** True division: the result is float, as in torch. */
+  div(other: Operand): Tensor {
+    const dt = this.dtype === "float64" || (other instanceof Tensor && other.dtype === "float64") ? "float64" : "float32";
+    return eager.binary(this, other, "div", (a, b) => a / b, dt);
+  }
+  neg(): Tensor {
+    return eager.unary(this, (a) => -a, this.dtype);
+  }
+  abs(): Tensor {
+    return eager.unary(this, Math.abs, this.dtype);
+  }
+  exp(): Tensor {
+    return eager.unary(this, Math.exp);
+  }
+  log(): Tensor {
+    return eager.unary(this, Math.log);
+  }
+  sqrt(): Tensor {
+    return eager.unary(this, Math.sqrt);
+  }
+  sigmoid(): Tensor {
+    return eager.unary(this, (a) => 1 / (1 + Math.exp(-a)));
+  }
+  tanh(): Tensor {
+    return eager.unary(this, Math.tanh);
+  }
+  round(): Tensor {
+    return eager.unary(this, (a) => Math.round(a), this.dtype);
+  }
+
+  // ---- comparisons (bool results)
+  eq(other: Operand): Tensor {
+    return eager.compare(this, other, "eq", (a, b) => a === b);
+  }
+  ne(other: Operand): Tensor {
+    return eager.compare(this, other, "ne", (a, b) => a !== b);
+  }
+  gt(other: Operand): Tensor {
+    return eager.compare(this, other, "gt", (a, b) => a > b);
+  }
+  ge(other: Operand): Tensor {
+    return eager.compare(this, other, "ge", (a, b) => a >= b);
+  }
+  lt(other: Operand): Tensor {
+    return eager.compare(this, other, "lt", (a, b) => a < b);
+  }
+  le(other: Operand): Tensor {
+    return eager.compare(this, other, "le", (a, b) => a <= b);
+  }
+
+  // ---- reductions and normalisations
+  sum(dim?: number, keepdim = false): Tensor {
+    return eager.sum(this, dim, keepdim);
+  }
+  mean(dim?: number, keepdim = false): Tensor {
+    return eager.mean(this, dim, keepdim);
+  }
+  /** Largest value (over all elements, or along `dim`), like torch.amax. */
+  max(dim?: number, keepdim = false): Tensor {
+    return eager.amax(this, dim, keepdim);
+  }
+  min(dim?: number, keepdim = false): Tensor {
+    return eager.amin(this, dim, keepdim);
+  }
+  argmax(dim?: number, keepdim = false): Tensor {
+    return eager.argmax(this, dim, keepdim);
+  }
+  argmin(dim?: number, keepdim = false): Tensor {
+    return eager.argmin(this, dim, keepdim);
+  }
+  softmax(dim = -1): Tensor {
+    return eager.softmax(this, dim);
+  }
+  log_softmax(dim = -1): Tensor {
+    return eager.log_softmax(this, dim);
+  }
+  /** `{ values, indices }` of the k largest entries along `dim` (sorted), like torch.topk. */
+  topk(k: number, dim = -1, largest = true): { values: Tensor; indices: Tensor } {
+    return eager.topk(this, k, dim, largest);
+  }
+
+  // ---- shape and indexing
+  reshape(...shape: number[] | [number[]]): Tensor {
+    return eager.reshape(this, Array.isArray(shape[0]) ? shape[0] : (shape as number[]));
+  }
+  view(...shape: number[] | [number[]]): Tensor {
+    return this.reshape(...shape);
+  }
+  flatten(): Tensor {
+    return eager.reshape(this, [this.size]);
+  }
+  transpose(dim0: number, dim1: number): Tensor {
+    return eager.transpose(this, dim0, dim1);
+  }
+  permute(...dims: number[] | [number[]]): Tensor {
+    return eager.permute(this, Array.isArray(dims[0]) ? dims[0] : (dims as number[]));
+  }
+  get T(): Tensor {
+    return eager.permute(this, this.shape.map((_, i) => this.shape.length - 1 - i));
+  }
+  squeeze(dim?: number): Tensor {
+    return eager.squeeze(this, dim);
+  }
+  unsqueeze(dim: number): Tensor {
+    return eager.unsqueeze(this, dim);
+  }
+  /** `t[index]` along `dim` with that dim removed (torch.select); `t.get(0)` is Python's `t[0]`. */
+  select(dim: number, index: number): Tensor {
+    return eager.select(this, dim, index);
+  }
+  get(index: number): Tensor {
+    return eager.select(this, 0, index);
+  }
+  /** Python's `t[:, start:end:step]` along `dim`. */
+  slice(dim: number, start?: number, end?: number, step = 1): Tensor {
+    return eager.slice(this, dim, start ?? 0, end, step);
+  }
+  index_select(dim: number, indices: number[] | Tensor): Tensor {
+    return eager.index_select(this, dim, indices);
+  }
+
+  // ---- dtype conversion
+  to(dtype: DType): Tensor {
+    return eager.to(this, dtype);
+  }
+  float(): Tensor {
+    return eager.to(this, "float32");
+  }
+  double(): Tensor {
+    return eager.to(this, "float64");
+  }
+  long(): Tensor {
+    return eager.to(this, "int64");
+  }
+  int(): Tensor {
+    return eager.to(this, "int32");
+  }
+  bool(): Tensor {
+    return eager.to(this, "bool");
+  }
+  clone(): Tensor {
+    return new Tensor(this.data.slice() as AnyTypedArray, this.shape, this.dtype);
   }
 }
