@@ -176,7 +176,6 @@ export class Trainer {
         const batches = batchesOf(epochOrder(args.train_sampling_strategy, n, seed, epoch, batchSize, lengths), batchSize, args.dataloader_drop_last);
         const stepsInEpoch = batches.length;
         this.control = this.event("on_epoch_begin");
-        this.control._new_epoch();
         for (let step = 0; step < stepsInEpoch; step++) {
           if (epoch === epochsTrained && step < microStepsToSkip) continue;
           if (step % gas === 0) this.control = this.event("on_step_begin");
@@ -198,7 +197,6 @@ export class Trainer {
           optimizer.zero_grad();
           this.state.global_step += 1;
           this.state.epoch = epoch + (step + 1) / stepsInEpoch;
-          this.control._new_step();
           this.control = this.event("on_step_end");
           await this.maybeLogSaveEvaluate(gradNorm);
           if (this.control.should_epoch_stop || this.control.should_training_stop) break;

@@ -150,6 +150,13 @@ export class CallbackHandler {
   }
 
   call_event(event: CallbackEvent, args: TrainingArguments, state: TrainerState, control: TrainerControl, context: CallbackContext = {}): TrainerControl {
+    // A flag is consumed by the event that acts on it, as in transformers' CallbackHandler.
+    if (event === "on_train_begin") control.should_training_stop = false;
+    else if (event === "on_epoch_begin") control.should_epoch_stop = false;
+    else if (event === "on_step_begin") control._new_step();
+    else if (event === "on_log") control.should_log = false;
+    else if (event === "on_evaluate") control.should_evaluate = false;
+    else if (event === "on_save") control.should_save = false;
     for (const cb of this.callbacks) {
       const handler = cb[event];
       if (typeof handler !== "function") continue;
