@@ -1,0 +1,100 @@
+import { test } from "node:test";
+import assert from "node:assert/strict";
+import { KernelManager, KernelAPI, type Kernel, type KernelMessage } from "@jupyterlab/services";
+import { notebookServerComponent, startNotebookServer, type RunningServer } from "./notebook-server";
+
+const component = notebookServerComponent();
+
+/** Executes code and gathers the iopub messages of that request and its reply. */
+export async function run(kernel: Kernel.IKernelConnection, code: string) {
+  const future = kernel.requestExecute({ code, stop_on_error: true });
+  const messages: KernelMessage.IIOPubMessage[] = [];
+  future.onIOPub = (msg) => {
+    messages.push(msg);
+  };
+  const reply = await future.done;
+  const of = (type: string) => messages.filter((m) => m.header.msg_type === type);
+  return { reply: reply.content as KernelMessage.IExecuteReply & { ename?: string }, messages, of };
+}
+
+async function waitFor(condition: () => boolean, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+test("@jupyterlab/services drives the kernel through a real Jupyter server", { skip: component.skip, timeout: 180_000 }, async (t) => {
+  const server: RunningServer = await startNotebookServer("kernel-services");
+  const manager = new KernelManager({ serverSettings: server.settings });
+  try {
+    const specs = await (await fetch(`${server.url}/api/kernelspecs?token=${server.token}`)).json() as { kernelspecs: Record<string, { spec: { display_name: string } }> };
+    assert.equal(specs.kernelspecs["transformers-lab"]?.spec.display_name, "TypeScript (Transformers Lab)");
+
+    const kernel = await manager.startNew({ name: "transformers-lab" });
+    const info = await kernel.info;
+    assert.equal(info.implementation, "transformers-lab");
+    assert.equal(info.language_info.name, "typescript");
+
+    await t.test("execute: result, execution count and stream", async () => {
+      const first = await run(kernel, "const answer = 6 * 7;\nanswer");
+      assert.equal(first.reply.status, "ok");
+      assert.equal(first.of("execute_input").length, 1);
+      const result = first.of("execute_result")[0].content as KernelMessage.IExecuteResultMsg["content"];
+      assert.equal(result.data["text/plain"], "42");
+      assert.equal(result.execution_count, first.reply.execution_count);
+      const printed = await run(kernel, 'console.log("line one"); console.error("line two"); console.log(answer + 1)');
+      const streams = printed.of("stream").map((m) => m.content as KernelMessage.IStreamMsg["content"]);
+      assert.equal(streams.filter((s) => s.name === "stdout").map((s) => s.text).join(""), "line one\n43\n");
+      assert.equal(streams.filter((s) => s.name === "stderr").map((s) => s.text).join(""), "line two\n");
+    });
+
+    await t.test("display and update_display address one output", async () => {
+      const r = await run(kernel, `const handle = display({ "text/plain": "step 0", "text/html": "<b>0</b>" }, { display_id: "progress" });
+for (let i = 1; i <= 3; i++) update_display({ "text/plain": "step " + i, "text/html": "<b>" + i + "</b>" }, { display_id: "progress" });`);
+      assert.equal(r.reply.status, "ok");
+      const shown = r.of("display_data");
+      const updates = r.of("update_display_data");
+      assert.equal(shown.length, 1);
+      assert.equal(updates.length, 3);
+      for (const m of [...shown, ...updates]) {
+        const content = m.content as KernelMessage.IDisplayDataMsg["content"];
+        assert.equal(content.transient?.display_id, "progress");
+        assert.deepEqual(Object.keys(content.data).sort(), ["text/html", "text/plain"], "whole bundles per message");
+      }
+      assert.equal((updates[2].content as KernelMessage.IUpdateDisplayDataMsg["content"]).data["text/plain"], "step 3");
+    });
+
+    await t.test("interrupt stops a busy loop and the kernel keeps its variables", async () => {
+      const busy = run(kernel, "let spins = 0;\nwhile (true) { spins++ }");
+      await new Promise((r) => setTimeout(r, 1500));
+      const started = Date.now();
+      await kernel.interrupt();
+      const r = await busy;
+      assert.equal(r.reply.status, "error");
+      assert.equal(r.reply.ename, "KeyboardInterrupt");
+      assert.ok(Date.now() - started < 5000, "the loop stopped promptly");
+      const after = await run(kernel, "answer");
+      assert.equal((after.of("execute_result")[0].content as KernelMessage.IExecuteResultMsg["content"]).data["text/plain"], "42");
+    });
+
+    await t.test("restart gives a fresh kernel with the SDK in scope", async () => {
+      await kernel.restart();
+      await waitFor(() => kernel.status === "idle", 60_000, "the restarted kernel");
+      const gone = await run(kernel, "typeof answer");
+      assert.equal(gone.reply.status, "error", "variables are gone after a restart");
+      const sdk = await run(kernel, "typeof AutoTokenizer");
+      assert.equal((sdk.of("execute_result")[0].content as KernelMessage.IExecuteResultMsg["content"]).data["text/plain"], "'function'");
+    });
+
+    await t.test("shutdown ends the kernel", async () => {
+      await kernel.shutdown();
+      const running = await KernelAPI.listRunning(server.settings);
+      assert.equal(running.filter((k) => k.id === kernel.id).length, 0);
+    });
+  } finally {
+    manager.dispose();
+    await server.stop();
+  }
+});
