@@ -5,6 +5,9 @@ import { Tensor } from "../tensor";
  * were not computed are absent (not `undefined` entries), so `keys()` lists only what is there.
  */
 export class ModelOutput {
+  /** Present when labels were given. */
+  declare loss?: Tensor;
+
   constructor(fields: Record<string, unknown> = {}) {
     for (const [key, value] of Object.entries(fields)) if (value !== undefined && value !== null) (this as Record<string, unknown>)[key] = value;
   }
