@@ -1,0 +1,171 @@
+// Engine benchmark: one BERT-tiny training step (AdamW included) and its forward pass against
+// PyTorch on the same shapes, and MatMul throughput against onnxruntime's best single Gemm.
+import { spawnSync } from "node:child_process";
+import { BertConfig, BertForSequenceClassification } from "../src/models";
+import { Graph, Program } from "../src/engine";
+import { AdamW, weight_decay_param_groups } from "../src/optim";
+import { Tensor } from "../src/tensor";
+import { Generator, manual_seed } from "../src/utils/random";
+
+const PYTHON = "/usr/bin/python3";
+const B = 32;
+const S = 128;
+const H = 128;
+const LAYERS = 2;
+const HEADS = 2;
+const FF = 512;
+const VOCAB = 30522;
+
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)];
+}
+
+async function timeIt(fn: () => Promise<unknown>, warmup: number, reps: number): Promise<number> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const times: number[] = [];
+  for (let i = 0; i < reps; i++) {
+    const t0 = performance.now();
+    await fn();
+    times.push(performance.now() - t0);
+  }
+  return median(times);
+}
+
+function batch(): Record<string, Tensor> {
+  const gen = new Generator(0);
+  const ids = new BigInt64Array(B * S);
+  for (let i = 0; i < ids.length; i++) ids[i] = BigInt(gen.randint(VOCAB));
+  const labels = new BigInt64Array(B);
+  for (let i = 0; i < B; i++) labels[i] = BigInt(gen.randint(2));
+  return {
+    input_ids: new Tensor(ids, [B, S], "int64"),
+    attention_mask: new Tensor(new BigInt64Array(B * S).fill(1n), [B, S], "int64"),
+    labels: new Tensor(labels, [B], "int64"),
+  };
+}
+
+/** Multiply-add FLOPs of the step's matrix products: forward, and twice that backward. */
+function matmulFlops(): { forward: number; step: number } {
+  const n = B * S;
+  const perLayer = 2 * (4 * n * H * H + 2 * n * H * FF + 2 * B * HEADS * S * S * (H / HEADS));
+  const forward = LAYERS * perLayer;
+  return { forward, step: 3 * forward };
+}
+
+const TORCH_SCRIPT = `
+import json, sys, time, math, torch
+torch.manual_seed(0)
+torch.set_num_threads(2)
+B, S, H, L, A, FF, V = ${B}, ${S}, ${H}, ${LAYERS}, ${HEADS}, ${FF}, ${VOCAB}
+class Layer(torch.nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.q, s.k, s.v, s.o = (torch.nn.Linear(H, H) for _ in range(4))
+        s.ln1, s.ln2 = torch.nn.LayerNorm(H, eps=1e-12), torch.nn.LayerNorm(H, eps=1e-12)
+        s.ff1, s.ff2 = torch.nn.Linear(H, FF), torch.nn.Linear(FF, H)
+        s.drop = torch.nn.Dropout(0.1)
+    def forward(s, x, mask):
+        split = lambda t: t.view(B, S, A, H // A).transpose(1, 2)
+        q, k, v = split(s.q(x)), split(s.k(x)), split(s.v(x))
+        scores = q @ k.transpose(-1, -2) / math.sqrt(H // A) + mask
+        ctx = (s.drop(scores.softmax(-1)) @ v).transpose(1, 2).reshape(B, S, H)
+        x = s.ln1(x + s.drop(s.o(ctx)))
+        return s.ln2(x + s.drop(s.ff2(torch.nn.functional.gelu(s.ff1(x)))))
+class Bert(torch.nn.Module):
+    def __init__(s):
+        super().__init__()
+        s.word, s.pos, s.tok_type = torch.nn.Embedding(V, H, padding_idx=0), torch.nn.Embedding(512, H), torch.nn.Embedding(2, H)
+        s.ln = torch.nn.LayerNorm(H, eps=1e-12)
+        s.layers = torch.nn.ModuleList(Layer() for _ in range(L))
+        s.pool, s.cls = torch.nn.Linear(H, H), torch.nn.Linear(H, 2)
+        s.drop = torch.nn.Dropout(0.1)
+    def forward(s, ids, attn, labels):
+        pos = torch.arange(S).unsqueeze(0)
+        x = s.drop(s.ln(s.word(ids) + s.pos(pos) + s.tok_type(torch.zeros_like(ids))))
+        mask = (1.0 - attn[:, None, None, :].float()) * torch.finfo(torch.float32).min
+        for layer in s.layers: x = layer(x, mask)
+        logits = s.cls(s.drop(torch.tanh(s.pool(x[:, 0]))))
+        return torch.nn.functional.cross_entropy(logits, labels)
+m = Bert()
+ids = torch.randint(0, V, (B, S)); attn = torch.ones(B, S, dtype=torch.long); labels = torch.randint(0, 2, (B,))
+opt = torch.optim.AdamW(m.parameters(), lr=5e-5)
+def step():
+    m.train(); loss = m(ids, attn, labels); loss.backward(); opt.step(); opt.zero_grad()
+def fwd():
+    m.eval()
+    with torch.no_grad(): m(ids, attn, labels)
+def timed(f, warm=3, reps=10):
+    for _ in range(warm): f()
+    ts = []
+    for _ in range(reps):
+        t0 = time.perf_counter(); f(); ts.append((time.perf_counter() - t0) * 1000)
+    return sorted(ts)[len(ts) // 2]
+print(json.dumps({"step": timed(step), "forward": timed(fwd)}))
+`;
+
+function torchTimes(): { step: number; forward: number } | null {
+  const r = spawnSync(PYTHON, ["-c", TORCH_SCRIPT], { encoding: "utf8" });
+  if (r.status !== 0) {
+    console.log(`PyTorch comparison skipped (${PYTHON} with torch: ${r.stderr.trim().split("\n").pop()})`);
+    return null;
+  }
+  return JSON.parse(r.stdout);
+}
+
+/** onnxruntime's best: one large square MatMul through the engine, in GFLOP/s. */
+async function gemmPeak(): Promise<number> {
+  const n = 1024;
+  const g = new Graph({ name: "gemm" });
+  const a = g.input("a", "float32", [n, n]);
+  const b = g.input("b", "float32", [n, n]);
+  g.output("c", a.matmul(b));
+  const p = await Program.compile(g);
+  const gen = new Generator(1);
+  const feeds = { a: new Tensor(gen.fill_normal(new Float32Array(n * n)) as Float32Array, [n, n]), b: new Tensor(gen.fill_normal(new Float32Array(n * n)) as Float32Array, [n, n]) };
+  const ms = await timeIt(() => p.run(feeds), 2, 8);
+  await p.release();
+  return (2 * n * n * n) / (ms * 1e6);
+}
+
+const ratio = (ours: number, theirs: number | undefined) => (theirs ? `ratio ${(ours / theirs).toFixed(2)}×` : "ratio n/a");
+
+export async function main(): Promise<void> {
+  manual_seed(0);
+  const config = new BertConfig({ vocab_size: VOCAB, hidden_size: H, num_hidden_layers: LAYERS, num_attention_heads: HEADS, intermediate_size: FF, num_labels: 2 });
+  const model = new BertForSequenceClassification(config);
+  const inputs = batch();
+  const opt = new AdamW(weight_decay_param_groups(model, 0.01), { lr: 5e-5 });
+
+  model.train();
+  const step = await timeIt(async () => {
+    await model.forward_backward(inputs);
+    opt.step();
+    opt.zero_grad();
+  }, 3, 10);
+  const adamOnly = await timeIt(async () => {
+    for (const p of model.parameters()) p.grad = p.grad ?? new Float32Array(p.numel);
+    opt.step();
+  }, 1, 5);
+  model.eval();
+  const forward = await timeIt(() => model(inputs), 3, 10);
+  await model.release_programs();
+
+  const torch = torchTimes();
+  const peak = await gemmPeak();
+  const flops = matmulFlops();
+  const label = `bert-tiny (L${LAYERS} H${H} A${HEADS} FF${FF}, B${B}×S${S})`;
+  console.log(`${label} train step (AdamW incl.): ours ${step.toFixed(1)} ms | PyTorch ${torch ? torch.step.toFixed(1) : "n/a"} ms | ${ratio(step, torch?.step)}`);
+  console.log(`${label} forward (eval): ours ${forward.toFixed(1)} ms | PyTorch ${torch ? torch.forward.toFixed(1) : "n/a"} ms | ${ratio(forward, torch?.forward)}`);
+  console.log(`AdamW update over ${model.num_parameters().toLocaleString("en-US")} parameters (TypeScript): ${adamOnly.toFixed(1)} ms`);
+  const stepRate = flops.step / (step * 1e6);
+  const fwdRate = flops.forward / (forward * 1e6);
+  console.log(`MatMul throughput: train step ${stepRate.toFixed(1)} GFLOP/s, forward ${fwdRate.toFixed(1)} GFLOP/s | onnxruntime single 1024³ Gemm ${peak.toFixed(1)} GFLOP/s | fraction ${(stepRate / peak).toFixed(2)} / ${(fwdRate / peak).toFixed(2)}`);
+}
+
+if (require.main === module) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}
