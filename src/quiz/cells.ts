@@ -16,7 +16,8 @@ function typescript(): typeof TS {
   }
 }
 
-const QUESTION_CALL = /\bquiz\s*\.\s*(choice|multiple|numeric|text)\s*\(\s*["']([A-Za-z0-9_-]+)["']/;
+// Any quoted id, so that a malformed one reaches the parser and gets its explanation.
+const QUESTION_CALL = /\bquiz\s*\.\s*(choice|multiple|numeric|text)\s*\(\s*["']([^"'\n]*)["']/;
 const ROLE_CALL = /\bquiz\s*\.\s*(answer|check|test)\s*\(\s*["']([A-Za-z0-9_-]+)["']/;
 
 /** The quiz role of a cell: from `metadata.tlab` when present, else from the call in its source. */

@@ -72,7 +72,7 @@ function safeName(id: string): string {
 
 /** Grades one submission in a fresh kernel. */
 export async function gradeSubmission(model: SourceModel, submission: Submission, options: AutogradeOptions): Promise<{ grade: SubmissionGrade; executed?: Notebook }> {
-  const base = { studentId: submission.studentId, file: submission.file, timestamp: submission.timestamp, cells: [] };
+  const base = { studentId: submission.studentId, file: submission.file, timestamp: submission.timestamp, cells: [], notes: [] as string[] };
   let nb: Notebook;
   try {
     nb = readNotebook(submission.file);
@@ -106,6 +106,10 @@ export async function gradeSubmission(model: SourceModel, submission: Submission
     return { gradeCell: g, nonce: at >= 0 ? codeCells[at].nonce : "", run: at >= 0 ? results[at] : undefined };
   });
   const cells = scoreCells(model, scored, records);
+  const limit = options.timeoutSeconds ?? 60;
+  const notes = codeCells.flatMap((c, i) => results[i].status !== "timeout" ? [] : [
+    `Cell ${c.index + 1}${c.cell.gradeId ? ` (${c.cell.gradeId})` : ""} ran longer than ${limit} s and was stopped; the other cells still ran.`,
+  ]);
   // The autograded notebook (for the instructor): the cells as run, with their outputs.
   const executed = cloneNotebook({ ...nb, cells: plan.map((p) => ({ ...p.cell, source: p.code })) });
   codeCells.forEach((c, i) => {
@@ -113,7 +117,7 @@ export async function gradeSubmission(model: SourceModel, submission: Submission
     cell.outputs = results[i].outputs;
     cell.execution_count = results[i].executionCount;
   });
-  return { grade: { ...base, cells }, executed };
+  return { grade: { ...base, cells, notes }, executed };
 }
 
 /** Runs `work` over `items` with at most `workers` at a time, keeping the items' order in the result. */

@@ -15,6 +15,8 @@ export interface SubmissionGrade {
   /** Present when the submission could not be graded at all (corrupted file, kernel failure). */
   error?: string;
   cells: CellScore[];
+  /** Things the student should know besides scores, e.g. a cell stopped by the time limit. */
+  notes: string[];
 }
 
 function csvField(value: string | number): string {
@@ -65,6 +67,7 @@ export function feedbackHtml(model: SourceModel, grade: SubmissionGrade): string
 <body><h1>${escapeHtml(model.assignment)}</h1>
 <p>Student: ${escapeHtml(grade.studentId)} · Score: ${points(totalPoints(grade))} / ${points(model.maxScore)}</p>
 ${body}
+${grade.notes.map((n) => `<p class="note">${escapeHtml(n)}</p>`).join("\n")}
 </body></html>
 `;
 }
