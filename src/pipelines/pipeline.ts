@@ -1,6 +1,15 @@
 // pipeline(task, { model, tokenizer }): loads what a task needs and returns a callable pipeline,
 // as Python's `transformers.pipeline`.
 import type { HubOptions } from "../hub/resolve";
+import {
+  AutoModel,
+  AutoModelForCausalLM,
+  AutoModelForMaskedLM,
+  AutoModelForQuestionAnswering,
+  AutoModelForSequenceClassification,
+  AutoModelForTokenClassification,
+} from "../models";
+import { AutoTokenizer } from "../tokenization";
 import { checkDevice, Pipeline, PipelineInit } from "./base";
 import { bundledDefault, DEFAULT_MODELS, EXAMPLE_HUB_MODELS, SupportedTask, TASK_ALIASES } from "./defaults";
 import { PipelineException } from "./errors";
@@ -13,15 +22,16 @@ import { TokenClassificationPipeline } from "./token_classification";
 import type { PipelineModel, PipelineTokenizer } from "./types";
 
 type PipelineClass = new (init: PipelineInit<any>) => Pipeline<any, any, any>;
+type Loader = { from_pretrained(nameOrPath: string, options?: any): Promise<any> };
 
-/** Per task: the pipeline class and the AutoModel class that loads a model for it. */
-const TASKS: Record<SupportedTask, { pipeline: PipelineClass; autoModel: string }> = {
-  "text-classification": { pipeline: TextClassificationPipeline, autoModel: "AutoModelForSequenceClassification" },
-  "fill-mask": { pipeline: FillMaskPipeline, autoModel: "AutoModelForMaskedLM" },
-  "feature-extraction": { pipeline: FeatureExtractionPipeline, autoModel: "AutoModel" },
-  "token-classification": { pipeline: TokenClassificationPipeline, autoModel: "AutoModelForTokenClassification" },
-  "question-answering": { pipeline: QuestionAnsweringPipeline, autoModel: "AutoModelForQuestionAnswering" },
-  "text-generation": { pipeline: TextGenerationPipeline, autoModel: "AutoModelForCausalLM" },
+/** Per task: the pipeline class and the Auto class that loads a model for it (Python's SUPPORTED_TASKS). */
+const TASKS: Record<SupportedTask, { pipeline: PipelineClass; autoModel: Loader }> = {
+  "text-classification": { pipeline: TextClassificationPipeline, autoModel: AutoModelForSequenceClassification },
+  "fill-mask": { pipeline: FillMaskPipeline, autoModel: AutoModelForMaskedLM },
+  "feature-extraction": { pipeline: FeatureExtractionPipeline, autoModel: AutoModel },
+  "token-classification": { pipeline: TokenClassificationPipeline, autoModel: AutoModelForTokenClassification },
+  "question-answering": { pipeline: QuestionAnsweringPipeline, autoModel: AutoModelForQuestionAnswering },
+  "text-generation": { pipeline: TextGenerationPipeline, autoModel: AutoModelForCausalLM },
 };
 
 export interface PipelineOptions extends HubOptions {
@@ -43,15 +53,6 @@ export function check_task(task: string): SupportedTask {
     throw new PipelineException(`Unknown task "${task}". Supported tasks: ${names}.`);
   }
   return canonical as SupportedTask;
-}
-
-/** An Auto class exported by the SDK's models or tokenization area, found by its Python name. */
-function autoClass(area: "models" | "tokenization", name: string): { from_pretrained(id: string, options?: object): Promise<any> } {
-  // Looked up by name so each task's table entry can name its Auto class, as Python's SUPPORTED_TASKS does.
-  const mod = (area === "models" ? require("../models") : require("../tokenization")) as Record<string, any>;
-  const cls = mod[name];
-  if (!cls || typeof cls.from_pretrained !== "function") throw new PipelineException(`${name} is not available in this version of transformers-lab.`);
-  return cls;
 }
 
 /**
@@ -83,7 +84,7 @@ export async function pipeline(task: string, options: PipelineOptions = {}): Pro
   }
 
   const model: PipelineModel =
-    typeof modelId === "string" ? await autoClass("models", TASKS[canonical].autoModel).from_pretrained(modelId, hub) : modelId;
+    typeof modelId === "string" ? await TASKS[canonical].autoModel.from_pretrained(modelId, hub) : modelId;
 
   let tokenizer: PipelineTokenizer;
   if (tokenizerArg !== undefined && typeof tokenizerArg !== "string") tokenizer = tokenizerArg;
@@ -92,7 +93,7 @@ export async function pipeline(task: string, options: PipelineOptions = {}): Pro
     if (!source) {
       throw new PipelineException(`Pass a tokenizer with the model object: pipeline("${task}", { model, tokenizer }).`);
     }
-    tokenizer = await autoClass("tokenization", "AutoTokenizer").from_pretrained(source, hub);
+    tokenizer = (await AutoTokenizer.from_pretrained(source, { ...hub })) as unknown as PipelineTokenizer;
   }
 
   return new TASKS[canonical].pipeline({ task: canonical, model, tokenizer, device, options: taskOptions });
