@@ -20,7 +20,7 @@ export const lesson: Lesson = {
       - train with a live loss chart, evaluate with your own \`compute_metrics\`, and \`predict\`,
       - find the checkpoints on disk and resume training from one.
 
-      To keep the lesson fast we train on a sample of 800 e-mails for one epoch; the bundled spam model
+      To keep the lesson fast we train on a sample of 400 e-mails, cut to their first 64 tokens, for one epoch; the bundled spam model
       (\`transformers-lab/bert-tiny-spam\`) was trained the same way on all of them for longer.
       `,
       `
@@ -38,7 +38,7 @@ export const lesson: Lesson = {
       - 실시간 손실(loss) 그래프를 보며 학습한 뒤, 직접 만든 \`compute_metrics\`로 평가하고 \`predict\`도 해 보고,
       - 디스크에 저장된 체크포인트를 확인하고 거기서부터 학습을 이어 갑니다.
 
-      강의가 빨리 끝나도록 800통만 뽑아 1 에폭(epoch)만 학습합니다. 강의에 포함된 스팸 모델
+      강의가 빨리 끝나도록 400통만 뽑아 앞부분 64토큰만 읽고 1 에폭(epoch)만 학습합니다. 강의에 포함된 스팸 모델
       (\`transformers-lab/bert-tiny-spam\`)은 같은 방법으로 전체 데이터를 더 오래 학습한 것입니다.
       `,
     ),
@@ -61,8 +61,8 @@ export const lesson: Lesson = {
       raw_datasets;
     `),
     code(`
-      const train_raw = raw_datasets.train.shuffle({ seed: 42 }).select([...Array(800).keys()]);
-      const test_raw = raw_datasets.test.shuffle({ seed: 42 }).select([...Array(300).keys()]);
+      const train_raw = raw_datasets.train.shuffle({ seed: 42 }).select([...Array(400).keys()]);
+      const test_raw = raw_datasets.test.shuffle({ seed: 42 }).select([...Array(200).keys()]);
       const first = train_raw.get(0);
       ({ subject: first.subject, label: train_raw.features.label.names[first.label], text: first.text.slice(0, 300) + "…" });
     `),
@@ -72,13 +72,13 @@ export const lesson: Lesson = {
 
       \`map\` applies a function to every row and adds the columns it returns. With \`batched: true\` the
       function receives many rows at once (a dict of column lists), which is much faster. We truncate
-      to 128 tokens but do **not** pad yet — padding happens later, batch by batch.
+      to 64 tokens but do **not** pad yet — padding happens later, batch by batch.
       `,
       `
       ## 2. \`map\`으로 토큰화하기
 
       \`map\`은 모든 행에 함수를 적용하고, 함수가 돌려준 열을 데이터셋에 추가합니다. \`batched: true\`를 주면 함수가
-      여러 행을 한꺼번에(열 이름 → 리스트) 받기 때문에 훨씬 빠릅니다. 128토큰으로 자르기만 하고 패딩은 **아직
+      여러 행을 한꺼번에(열 이름 → 리스트) 받기 때문에 훨씬 빠릅니다. 64토큰으로 자르기만 하고 패딩은 **아직
       하지 않습니다.** 패딩은 나중에 배치 단위로 합니다.
       `,
     ),
@@ -86,7 +86,7 @@ export const lesson: Lesson = {
       const checkpoint = "transformers-lab/bert-tiny-brown";
       const tokenizer = await AutoTokenizer.from_pretrained(checkpoint);
       function tokenize_function(batch: { text: string[] }) {
-        return tokenizer(batch.text, { truncation: true, max_length: 128 });
+        return tokenizer(batch.text, { truncation: true, max_length: 64 });
       }
       const train_dataset = train_raw.map(tokenize_function, { batched: true });
       const eval_dataset = test_raw.map(tokenize_function, { batched: true });
@@ -100,7 +100,7 @@ export const lesson: Lesson = {
       row *of that batch* (\`DataCollatorWithPadding\`). If batches mix short and long e-mails, short
       ones are padded a lot. \`group_by_length: true\` makes the Trainer put rows of similar length
       into the same batch (with some randomness), so less padding is computed. Let us measure the
-      difference on our 800 e-mails with batches of 16:
+      difference on our 400 e-mails with batches of 16:
       `,
       `
       ## 3. 동적 패딩과 \`group_by_length\`
@@ -108,7 +108,7 @@ export const lesson: Lesson = {
       이제 행마다 길이가 다릅니다. **데이터 콜레이터(data collator)**가 배치를 만들면서 *그 배치에서* 가장 긴 행에
       맞춰 패딩합니다(\`DataCollatorWithPadding\`). 한 배치에 짧은 메일과 긴 메일이 섞이면 짧은 메일에 패딩이 잔뜩
       붙겠죠. \`group_by_length: true\`를 주면 Trainer가 길이가 비슷한 행끼리(약간의 무작위성은 남겨 둔 채) 같은
-      배치로 묶어서 계산할 패딩을 줄여 줍니다. 800통, 배치 크기 16으로 차이를 재 보겠습니다.
+      배치로 묶어서 계산할 패딩을 줄여 줍니다. 400통, 배치 크기 16으로 차이를 재 보겠습니다.
       `,
     ),
     code(
@@ -181,7 +181,7 @@ export const lesson: Lesson = {
         warmup_steps: 5,
         logging_steps: 5,
         save_strategy: "steps",
-        save_steps: 25,
+        save_steps: 10,
         group_by_length: true,
         seed: 42,
       });
@@ -190,7 +190,7 @@ export const lesson: Lesson = {
     md(
       `
       A few of these deserve a word:
-      - \`per_device_train_batch_size\` — rows per training step; 800 rows / 16 = 50 steps per epoch.
+      - \`per_device_train_batch_size\` — rows per training step; 400 rows / 16 = 25 steps per epoch.
       - \`learning_rate\`, \`warmup_steps\`, \`weight_decay\` — the AdamW optimizer and its schedule: the
         rate rises over the first 5 steps, then decreases linearly to 0.
       - \`logging_steps\` — how often the loss is recorded; \`save_steps\` — how often a checkpoint is written.
@@ -202,7 +202,7 @@ export const lesson: Lesson = {
       `,
       `
       몇 가지 인자는 짚고 넘어가겠습니다.
-      - \`per_device_train_batch_size\` — 학습 한 스텝에 쓰는 행의 수. 800행 / 16 = 에폭당 50스텝입니다.
+      - \`per_device_train_batch_size\` — 학습 한 스텝에 쓰는 행의 수. 400행 / 16 = 에폭당 25스텝입니다.
       - \`learning_rate\`, \`warmup_steps\`, \`weight_decay\` — AdamW 옵티마이저와 그 스케줄입니다. 처음 5스텝 동안
         학습률이 올라가는 워밍업(warm-up)을 거친 뒤, 선형으로 0까지 줄어듭니다.
       - \`logging_steps\`는 손실을 기록하는 간격, \`save_steps\`는 체크포인트를 저장하는 간격입니다.
@@ -225,13 +225,13 @@ export const lesson: Lesson = {
         return { accuracy: correct / labels.length };
       }
       const trainer = new Trainer({
-        model,
+        model: model,
         args: training_args,
-        train_dataset,
-        eval_dataset,
-        tokenizer,
-        data_collator: new DataCollatorWithPadding({ tokenizer }),
-        compute_metrics,
+        train_dataset: train_dataset,
+        eval_dataset: eval_dataset,
+        tokenizer: tokenizer,
+        data_collator: new DataCollatorWithPadding({ tokenizer: tokenizer }),
+        compute_metrics: compute_metrics,
       });
       const train_output = await trainer.train();
       train_output;
@@ -314,19 +314,21 @@ export const lesson: Lesson = {
     `),
     md(
       `
-      A fresh Trainer resumes from the first checkpoint (step 25) and runs the remaining 25 steps. Its
+      A fresh Trainer resumes from the first checkpoint (step 10) and runs the remaining 15 steps. Its
       last logged losses match the uninterrupted run:
       `,
       `
-      새 Trainer로 첫 번째 체크포인트(25스텝)에서 출발해 남은 25스텝을 학습합니다. 마지막에 기록된 손실이 중단
+      새 Trainer로 첫 번째 체크포인트(10스텝)에서 출발해 남은 15스텝을 학습합니다. 마지막에 기록된 손실이 중단
       없이 학습한 결과와 같은지 확인해 보세요.
       `,
     ),
     code(`
       const resumedModel = await AutoModelForSequenceClassification.from_pretrained(checkpoint, { num_labels: 2, id2label: { 0: "ham", 1: "spam" } });
-      const resumed = new Trainer({ model: resumedModel, args: training_args, train_dataset, eval_dataset, tokenizer,
-                                    data_collator: new DataCollatorWithPadding({ tokenizer }), compute_metrics });
-      await resumed.train({ resume_from_checkpoint: "spam-trainer/checkpoint-25" });
+      const resumed = new Trainer({
+        model: resumedModel, args: training_args, train_dataset: train_dataset, eval_dataset: eval_dataset, tokenizer: tokenizer,
+        data_collator: new DataCollatorWithPadding({ tokenizer: tokenizer }), compute_metrics: compute_metrics,
+      });
+      await resumed.train({ resume_from_checkpoint: "spam-trainer/checkpoint-10" });
       const lastLoss = (history: any[]) => history.filter((e) => e.loss !== undefined).at(-1).loss;
       ({ uninterrupted: lastLoss(trainer.state.log_history), resumed: lastLoss(resumed.state.log_history) });
     `),
@@ -336,21 +338,21 @@ export const lesson: Lesson = {
 
       The bundled \`transformers-lab/bert-tiny-spam\` was fine-tuned on the whole training split for
       several epochs. Its model card (\`models/bert-tiny-spam/README.md\`) lists its settings and test
-      accuracy. A quick check on our 300 test e-mails:
+      accuracy. A quick check on our 200 test e-mails:
       `,
       `
       ## 8. 강의에 포함된 스팸 모델과 비교하기
 
       \`transformers-lab/bert-tiny-spam\`은 학습 데이터 전체로 여러 에폭 파인튜닝한 모델입니다. 모델 카드
       (\`models/bert-tiny-spam/README.md\`)에 학습 설정과 테스트 정확도가 적혀 있습니다. 우리가 쓴 테스트 메일
-      300통으로 빠르게 확인해 보겠습니다.
+      200통으로 빠르게 확인해 보겠습니다.
       `,
     ),
     code(`
       const spamClassifier = await pipeline("text-classification", { model: "transformers-lab/bert-tiny-spam" });
       const verdicts = await spamClassifier(test_raw.column("text"), { truncation: true, max_length: 128 });
       const bundledAccuracy = verdicts.filter((v: any, i: number) => v.label === model.config.id2label[test_raw.get(i).label]).length / verdicts.length;
-      ({ ours_after_one_epoch_on_800: metrics.eval_accuracy, bundled_model: bundledAccuracy });
+      ({ ours_after_one_epoch_on_400: metrics.eval_accuracy, bundled_model: bundledAccuracy });
     `),
     md(
       `

@@ -52,9 +52,12 @@ export async function trainVocabularies(ctx: StepContext): Promise<void> {
   const sentences = brownSentences();
   const wordpieceBase = await AutoTokenizer.from_pretrained(path.join(ctx.modelsDir, "bert-base-uncased"));
   const wordpiece = await wordpieceBase.train_new_from_iterator(sentences, recipe.vocab_size);
+  // The tiny models read at most max_position_embeddings tokens; truncation: true must respect that.
+  wordpiece.model_max_length = recipe.bert.max_position_embeddings;
   await wordpiece.save_pretrained(path.join(ctx.modelsDir, ".vocab", "wordpiece"));
   const bpeBase = await AutoTokenizer.from_pretrained(path.join(ctx.modelsDir, "gpt2"));
   const bpe = await bpeBase.train_new_from_iterator(sentences, recipe.vocab_size);
+  bpe.model_max_length = recipe.bert.max_position_embeddings;
   await bpe.save_pretrained(path.join(ctx.modelsDir, ".vocab", "bpe"));
   ctx.log(`vocabularies: WordPiece ${wordpiece.vocab_size}, BPE ${bpe.vocab_size}`);
 }
@@ -63,6 +66,7 @@ export async function trainBertTinyBrown(ctx: StepContext): Promise<void> {
   const recipe = RECIPES[ctx.preset];
   const r = recipe.mlm;
   const tokenizer = await AutoTokenizer.from_pretrained(path.join(ctx.modelsDir, ".vocab", "wordpiece"));
+  tokenizer.model_max_length = recipe.bert.max_position_embeddings;
   const { train, heldOut } = holdOut(brownSentences(), 20);
   const tokenize = (batch: { text: string[] }) => tokenizer(batch.text, { truncation: true, max_length: r.max_length, return_special_tokens_mask: true });
   const train_dataset = Dataset.from_dict({ text: train }).map(tokenize, { batched: true, remove_columns: ["text"] });
@@ -120,6 +124,7 @@ async function fineTuneClassifier(
 ) {
   const base = path.join(ctx.modelsDir, "bert-tiny-brown");
   const tokenizer = await AutoTokenizer.from_pretrained(base);
+  tokenizer.model_max_length = RECIPES[ctx.preset].bert.max_position_embeddings;
   const id2label = { 0: labels[0], 1: labels[1] };
   const label2id = { [labels[0]]: 0, [labels[1]]: 1 };
   const model = await BertForSequenceClassification.from_pretrained(base, { num_labels: 2, id2label, label2id });
@@ -218,6 +223,7 @@ export async function trainGpt2TinyBrown(ctx: StepContext): Promise<void> {
   const arch = RECIPES[ctx.preset].bert;
   const tokenizer = await AutoTokenizer.from_pretrained(path.join(ctx.modelsDir, ".vocab", "bpe"));
   tokenizer.pad_token = tokenizer.eos_token;
+  tokenizer.model_max_length = arch.max_position_embeddings;
   const { train, heldOut } = holdOut(brownSentences(), 20);
   const tokenize = (batch: { text: string[] }) => tokenizer(batch.text.map((s) => s + tokenizer.eos_token), { truncation: true, max_length: r.max_length });
   const train_dataset = Dataset.from_dict({ text: train }).map(tokenize, { batched: true, remove_columns: ["text"] });
