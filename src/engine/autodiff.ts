@@ -32,15 +32,24 @@ export function gradients(loss: GraphValue, wrt: GraphValue[], seed?: GraphValue
     }
   }
 
-  const grads = new Map<GraphValue, GraphValue>();
+  // Contributions are collected and summed by one Sum node when first needed: a value used by
+  // several ops (x feeding query, key and value) then costs one pass over memory, not a chain of Adds.
+  const parts = new Map<GraphValue, GraphValue[]>();
   const accumulate = (v: GraphValue, d: GraphValue) => {
-    const prev = grads.get(v);
-    grads.set(v, prev ? g.op("Add", [prev, d]) : d);
+    const list = parts.get(v);
+    if (list) list.push(d);
+    else parts.set(v, [d]);
   };
-  grads.set(loss, seed ?? g.op("Expand", [g.scalar(1, loss.dtype), g.op("Shape", [loss])]));
+  const total = (v: GraphValue): GraphValue | null => {
+    const list = parts.get(v);
+    if (!list) return null;
+    if (list.length > 1) parts.set(v, [g.op("Sum", list)]);
+    return parts.get(v)![0];
+  };
+  accumulate(loss, seed ?? g.op("Expand", [g.scalar(1, loss.dtype), g.op("Shape", [loss])]));
 
   for (const node of path) {
-    const dys = node.outputs.map((o) => grads.get(o) ?? null);
+    const dys = node.outputs.map((o) => total(o));
     if (dys.every((d) => d === null)) continue;
     const needs = node.inputs.map((x) => !!x && toLoss.has(x) && FLOAT.has(x.dtype));
     if (!needs.some(Boolean)) continue;
@@ -55,5 +64,5 @@ export function gradients(loss: GraphValue, wrt: GraphValue[], seed?: GraphValue
     });
   }
 
-  return wrt.map((w) => grads.get(w) ?? g.op("Expand", [g.scalar(0, w.dtype), g.op("Shape", [w])]));
+  return wrt.map((w) => total(w) ?? g.op("Expand", [g.scalar(0, w.dtype), g.op("Shape", [w])]));
 }

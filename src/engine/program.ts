@@ -112,7 +112,7 @@ export class Program {
       const p = params.get(r.name);
       if (p) p.data = r.data as Float32Array;
     }
-    if (result.error) throw new ExecutionError(`Running "${this.graph.name}" failed: ${result.error}`);
+    if (result.error) throw new ExecutionError(explainRuntimeError(this.graph, result.error));
 
     const out: Record<string, Tensor> = {};
     for (const o of result.outputs) out[o.name] = new Tensor(o.data, o.dims, o.dtype);
@@ -158,6 +158,23 @@ export class Program {
   }
 }
 
+/**
+ * Rewrites an onnxruntime failure in the graph's own terms: which op, fed by which named values
+ * of which shapes, and for the common case (an index out of range) what to check.
+ */
+function explainRuntimeError(graph: Graph, message: string): string {
+  const nodeName = /Name:'([^']+)'/.exec(message)?.[1];
+  const detail = /Status Message: (.*)$/s.exec(message)?.[1]?.trim() ?? message.trim();
+  const node = nodeName ? graph.nodes.find((n) => n.name === nodeName) : undefined;
+  if (!node) return `Running "${graph.name}" failed: ${detail}`;
+  const describe = (v: GraphValue | null) => (v ? `${v.kind === "node" ? "an intermediate value" : `"${v.name}"`} ${fmtShape(v.shape)}` : "(none)");
+  let advice = "";
+  if (node.opType === "Gather" && /out of (data )?bounds/.test(detail)) {
+    advice = ` An index is outside the table: check that token ids are below the vocabulary size (${node.inputs[0]?.shape[0]}) and type/position ids below their table sizes.`;
+  }
+  return `${node.opType} failed while running "${graph.name}" (inputs: ${node.inputs.map(describe).join(", ")}): ${detail}.${advice}`;
+}
+
 /** Typed arrays cross to the worker by structured clone; pass a compact, non-shared copy only when needed. */
 function plainCopy<T extends AnyTypedArray>(data: T): T {
   const plain = data.buffer instanceof ArrayBuffer && data.byteOffset === 0 && data.byteLength === data.buffer.byteLength;
@@ -176,9 +193,7 @@ function resolveDims(v: GraphValue, dims: Map<string, number>): number[] {
 function drawMask(v: GraphValue, dims: Map<string, number>, p: number, gen: Generator): Float32Array | Float64Array {
   const size = resolveDims(v, dims).reduce((a, b) => a * b, 1);
   const mask = v.dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
-  const keep = 1 / (1 - p);
-  for (let i = 0; i < size; i++) mask[i] = gen.uniform() < p ? 0 : keep;
-  return mask;
+  return gen.fill_dropout_mask(mask, p);
 }
 
 /**

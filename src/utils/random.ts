@@ -84,6 +84,33 @@ export class Generator {
     return out;
   }
 
+  /**
+   * Fills `out` with an inverted-dropout mask: 0 with probability p, else `keep` (1/(1−p)).
+   * Element i uses the i-th draw of the stream exactly as `uniform() < p` would; the generator is
+   * inlined here because masks run to millions of elements per training step.
+   */
+  fill_dropout_mask(out: Float32Array | Float64Array, p: number, keep = 1 / (1 - p)): typeof out {
+    const threshold = p * 4294967296;
+    const st = this.s;
+    let s0 = st[0], s1 = st[1], s2 = st[2], s3 = st[3];
+    for (let i = 0; i < out.length; i++) {
+      const r = Math.imul(rotl(Math.imul(s1, 5) >>> 0, 7), 9) >>> 0;
+      const t = (s1 << 9) >>> 0;
+      s2 = (s2 ^ s0) >>> 0;
+      s3 = (s3 ^ s1) >>> 0;
+      s1 = (s1 ^ s2) >>> 0;
+      s0 = (s0 ^ s3) >>> 0;
+      s2 = (s2 ^ t) >>> 0;
+      s3 = rotl(s3, 11);
+      out[i] = r < threshold ? 0 : keep;
+    }
+    st[0] = s0;
+    st[1] = s1;
+    st[2] = s2;
+    st[3] = s3;
+    return out;
+  }
+
   /** A uniform integer in [0, n). */
   randint(n: number): number {
     return Math.floor(this.uniform() * n);

@@ -1,5 +1,6 @@
 import type { GraphValue } from "../graph";
 import { defineOp } from "../registry";
+import type { ValueInfo } from "../types";
 import { Operand, graphOf, inferBroadcast, lift, sumToShape } from "./util";
 
 defineOp({
@@ -16,3 +17,9 @@ export function add(a: Operand, b: Operand): GraphValue {
   const x = typeof a === "number" ? lift(b as GraphValue, a) : a;
   return g.op("Add", [x, lift(x, b)]);
 }
+
+defineOp({
+  type: "Sum",
+  infer: (inputs, attrs, op) => [(inputs as ValueInfo[]).slice(1).reduce((acc, x) => inferBroadcast([acc, x], attrs, op)[0], inputs[0] as ValueInfo)],
+  grad: ({ inputs, dys }) => inputs.map((x) => sumToShape(dys[0]!, x!.shape)),
+});
