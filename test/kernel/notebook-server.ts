@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as net from "node:net";
 import * as path from "node:path";
-import { ServerConnection } from "@jupyterlab/services";
+import { ServerConnection, type Kernel, type KernelMessage } from "@jupyterlab/services";
 import { privateJupyter } from "./jupyter";
 import { systemComponent } from "../helpers/system";
 
@@ -88,4 +88,16 @@ export async function startNotebookServer(name: string, files: Record<string, st
       clearTimeout(timer);
     },
   };
+}
+
+/** Executes code and gathers the iopub messages of that request and its reply. */
+export async function run(kernel: Kernel.IKernelConnection, code: string) {
+  const future = kernel.requestExecute({ code, stop_on_error: true });
+  const messages: KernelMessage.IIOPubMessage[] = [];
+  future.onIOPub = (msg) => {
+    messages.push(msg);
+  };
+  const reply = await future.done;
+  const of = (type: string) => messages.filter((m) => m.header.msg_type === type);
+  return { reply: reply.content as KernelMessage.IExecuteReply & { ename?: string }, messages, of };
 }

@@ -1,21 +1,9 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
-import { KernelManager, KernelAPI, type Kernel, type KernelMessage } from "@jupyterlab/services";
-import { notebookServerComponent, startNotebookServer, type RunningServer } from "./notebook-server";
+import { KernelManager, KernelAPI, type KernelMessage } from "@jupyterlab/services";
+import { notebookServerComponent, run, startNotebookServer, type RunningServer } from "./notebook-server";
 
 const component = notebookServerComponent();
-
-/** Executes code and gathers the iopub messages of that request and its reply. */
-export async function run(kernel: Kernel.IKernelConnection, code: string) {
-  const future = kernel.requestExecute({ code, stop_on_error: true });
-  const messages: KernelMessage.IIOPubMessage[] = [];
-  future.onIOPub = (msg) => {
-    messages.push(msg);
-  };
-  const reply = await future.done;
-  const of = (type: string) => messages.filter((m) => m.header.msg_type === type);
-  return { reply: reply.content as KernelMessage.IExecuteReply & { ename?: string }, messages, of };
-}
 
 async function waitFor(condition: () => boolean, ms: number, what: string): Promise<void> {
   const deadline = Date.now() + ms;
