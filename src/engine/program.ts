@@ -104,7 +104,7 @@ export class Program {
     const generator = options.generator ?? default_generator;
     for (const m of this.graph.dropoutMasks) {
       if (!this.inputs.includes(m.value)) continue;
-      wire.push({ name: m.value.name, dtype: m.value.dtype, dims: resolveDims(m.value, dims), data: drawMask(m.value, dims, m.p, generator) });
+      wire.push({ name: m.value.name, dtype: m.value.dtype, dims: resolveDims(m.value, dims), data: drawMask(m.value, dims, m.p, generator), given: true });
     }
 
     const result = await sessionHost.run(this.sessionId, wire, this.outputNames);

@@ -75,7 +75,7 @@ export class SessionHost {
 
   /** Runs a session. Feeds marked `moved` are transferred to the worker and come back in `returned`. */
   async run(sessionId: number, feeds: WireTensor[], outputs: string[]): Promise<{ outputs: WireTensor[]; returned: WireTensor[]; error?: string }> {
-    const transfer = feeds.filter((f) => f.moved).map((f) => f.data.buffer as ArrayBuffer);
+    const transfer = feeds.filter((f) => f.moved || f.given).map((f) => f.data.buffer as ArrayBuffer);
     const reply = await this.send({ type: "run", sessionId, feeds, outputs } as Omit<Request, "reqId">, transfer);
     if (reply.type === "error") return { outputs: [], returned: reply.returned ?? [], error: reply.message };
     return { outputs: reply.outputs ?? [], returned: reply.returned ?? [] };

@@ -8,6 +8,8 @@ export interface WireTensor {
   data: Float32Array | Float64Array | BigInt64Array | Int32Array | Uint8Array;
   /** Whether the buffer was transferred (moved) rather than copied, so it must come back. */
   moved?: boolean;
+  /** Transferred and not wanted back (fresh data such as dropout masks). */
+  given?: boolean;
 }
 
 export interface SessionOptionsWire {
