@@ -1,0 +1,97 @@
+// The quiz object inside the real kernel: what a student sees in a practice and a graded copy.
+import { test } from "node:test";
+import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { scratchDir } from "../helpers/paths";
+import { QUIZ_MIME } from "../../src/quiz/feedback";
+import { Notebook, NotebookCell, NotebookOutput, cellSource, writeNotebook } from "../../src/quiz/notebook";
+import { releaseNotebook } from "../../src/quiz/release";
+import { executeNotebook } from "../../src/quiz/runner/execute-notebook";
+import { main as validate } from "../../cli/validate";
+import { SECRETS, SOFTMAX_SOLUTION, answerAll, byGradeId, insertAfter, instructorNotebook } from "./fixtures";
+
+type Record = { question: string; status: string; attempt: number | null };
+const records = (cell: NotebookCell): Record[] =>
+  (cell.outputs ?? []).flatMap((o: NotebookOutput) => {
+    const r = (o.data as { [k: string]: unknown } | undefined)?.[QUIZ_MIME];
+    return r ? [r as Record] : [];
+  });
+const text = (cell: NotebookCell) => (cell.outputs ?? []).map((o) => String((o.data as { [k: string]: unknown } | undefined)?.["text/plain"] ?? o.text ?? `${o.ename}: ${o.evalue}`)).join("\n");
+const find = (nb: Notebook, source: string) => nb.cells.find((c) => cellSource(c) === source)!;
+
+function practiceSubmission(): Notebook {
+  const nb = answerAll(releaseNotebook(instructorNotebook(), { mode: "practice" }), {
+    q1: "1", q2: "[1, 3]", q3: "Math.exp(3) / (Math.exp(3) + 1)", q4: '"attention"', q5: SOFTMAX_SOLUTION,
+  });
+  insertAfter(nb, "q1", `quiz.answer("q1", "the tokenizer")`);
+  insertAfter(nb, "q4", `quiz.answer("q4", null)`);
+  nb.cells.push({ cell_type: "code", source: "quiz.summary()", metadata: {}, outputs: [], execution_count: null });
+  return nb;
+}
+
+test("practice copy in the kernel: instant feedback, hints, explanation, clickable choices, summary", { timeout: 300_000 }, async () => {
+  const { notebook: nb, results } = await executeNotebook(practiceSubmission(), { timeoutMs: 60_000 });
+  const question = nb.cells.find(byGradeId("q1-question"))!;
+  const html = String((question.outputs![0].data as { [k: string]: unknown })["text/html"]);
+  assert.match(html, /<button data-choice="2"[^>]*>2\. the tokenizer<\/button>/);
+  assert.match(html, /<script>[\s\S]*Jupyter\.notebook[\s\S]*<\/script>/);
+  assert.match(text(question), /1\. the model\n {2}2\. the tokenizer/);
+
+  const wrong = nb.cells.find(byGradeId("q1"))!;
+  assert.deepEqual(records(wrong), [{ question: "q1", type: "choice", status: "incorrect", attempt: 1 }]);
+  assert.match(text(wrong), /not yet/);
+  assert.match(text(wrong), /Hint: What can a model read\?/);
+  assert.ok(!text(wrong).includes(SECRETS.explanation), "the explanation waits for a right answer");
+  const right = find(nb, `quiz.answer("q1", "the tokenizer")`);
+  assert.equal(records(right)[0].status, "correct");
+  assert.equal(records(right)[0].attempt, 2);
+  assert.match(text(right), new RegExp(`Explanation: ${SECRETS.explanation}`));
+
+  assert.equal(records(nb.cells.find(byGradeId("q2"))!)[0].status, "correct");
+  assert.equal(records(nb.cells.find(byGradeId("q3"))!)[0].status, "correct");
+  assert.equal(records(nb.cells.find(byGradeId("q4"))!)[0].status, "incorrect");
+  assert.equal(records(find(nb, `quiz.answer("q4", null)`))[0].status, "unanswered");
+  assert.equal(records(nb.cells.find(byGradeId("q5-tests"))!)[0].status, "passed");
+
+  // Check cells behave as nbgrader expects: silent success, an error output for a wrong answer.
+  const statusOf = (id: string) => results[nb.cells.filter((c) => c.cell_type === "code").indexOf(nb.cells.find(byGradeId(id))!)].status;
+  assert.equal(statusOf("q1-check"), "ok");
+  assert.equal(statusOf("q3-check"), "ok");
+  assert.equal(statusOf("q4-check"), "error");
+  assert.match(text(nb.cells.find(byGradeId("q4-check"))!), /QuizCheckError: q4: the answer is not correct yet/);
+  for (const cell of nb.cells.filter((c) => c.metadata.nbgrader?.grade && statusOf(c.metadata.nbgrader.grade_id!) === "ok")) {
+    assert.ok(!(cell.outputs ?? []).some((o) => o.output_type === "stream" && o.name === "stderr"), "a passing cell wrote to stderr");
+  }
+  const summary = nb.cells[nb.cells.length - 1];
+  assert.match(text(summary), /q1 +choice +correct +2/);
+  assert.match(text(summary), /q4 +text +incorrect +1/);
+  assert.match(text(summary), /4 of 5 done/);
+});
+
+test("graded copy in the kernel records answers without revealing correctness; tlab validate reports", { timeout: 300_000 }, async () => {
+  const dir = scratchDir("quiz-validate");
+  const nb = answerAll(releaseNotebook(instructorNotebook(), { mode: "graded" }), {
+    q1: "1", q2: "[1, 3]", q3: "0.95", q4: '"attention"', q5: SOFTMAX_SOLUTION,
+  });
+  nb.cells.find(byGradeId("q2-check"))!.source = "quiz.check('q2') // edited";
+  const file = path.join(dir, "hw1.ipynb");
+  writeNotebook(file, nb);
+  const printed: string[] = [];
+  const log = console.log;
+  console.log = (...args: unknown[]) => { printed.push(args.join(" ")); };
+  let code: number;
+  try {
+    code = await validate([file, "--timeout", "60"]);
+  } finally {
+    console.log = log;
+  }
+  const out = printed.join("\n");
+  assert.equal(code, 1, out);
+  assert.match(out, /q1: answer recorded \(attempt 1\)/);
+  assert.match(out, /q3: answer recorded/);
+  assert.ok(!/correct/.test(out.replace(/recorded and graded/g, "")), `graded feedback revealed correctness:\n${out}`);
+  assert.match(out, /q5: the tests in this cell pass/);
+  assert.match(out, /cell \d+ \(q2-check\) is read-only and was changed: grading uses the original/);
+  assert.ok(fs.existsSync(file));
+});
