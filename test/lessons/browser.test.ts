@@ -50,7 +50,8 @@ test("lesson 1 in classic Notebook: answering a choice question by clicking show
   const browser = await playwright.launch({
     executablePath: "/usr/bin/chromium",
     headless: true,
-    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", `--user-data-dir=${path.join(work, "chromium-profile")}`],
+    // launch() gives every run a fresh, empty profile of its own.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
   });
   try {
     server = spawn(
