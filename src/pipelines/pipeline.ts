@@ -59,7 +59,16 @@ export function check_task(task: string): SupportedTask {
  * Builds the pipeline for a task: `const classifier = await pipeline("sentiment-analysis")`, then
  * `await classifier("I love it")` → `[{ label: "POSITIVE", score: 0.99 }]`.
  */
-export async function pipeline(task: string, options: PipelineOptions = {}): Promise<Pipeline<any, any, any>> {
+export async function pipeline(task: "text-classification" | "sentiment-analysis", model?: string | PipelineOptions, options?: PipelineOptions): Promise<TextClassificationPipeline>;
+export async function pipeline(task: "fill-mask", model?: string | PipelineOptions, options?: PipelineOptions): Promise<FillMaskPipeline>;
+export async function pipeline(task: "feature-extraction", model?: string | PipelineOptions, options?: PipelineOptions): Promise<FeatureExtractionPipeline>;
+export async function pipeline(task: "token-classification" | "ner", model?: string | PipelineOptions, options?: PipelineOptions): Promise<TokenClassificationPipeline>;
+export async function pipeline(task: "question-answering", model?: string | PipelineOptions, options?: PipelineOptions): Promise<QuestionAnsweringPipeline>;
+export async function pipeline(task: "text-generation", model?: string | PipelineOptions, options?: PipelineOptions): Promise<TextGenerationPipeline>;
+export async function pipeline(task: string, model?: string | PipelineOptions, options?: PipelineOptions): Promise<Pipeline<any, any, any>>;
+export async function pipeline(task: string, modelOrOptions?: string | PipelineOptions, moreOptions: PipelineOptions = {}): Promise<Pipeline<any, any, any>> {
+  // Python's second positional parameter is the model: pipeline("ner", "dslim/bert-base-NER").
+  const options: PipelineOptions = typeof modelOrOptions === "string" ? { ...moreOptions, model: modelOrOptions } : { ...(modelOrOptions ?? {}), ...moreOptions };
   const canonical = check_task(task);
   checkDevice(options.device);
   const { model: modelArg, tokenizer: tokenizerArg, device, revision, cache_dir, local_files_only, token, force_download, subfolder, ...taskOptions } = options;

@@ -76,6 +76,12 @@ function maskedSoftmax(logits: number[], allowed: boolean[]): number[] {
   return exps.map((v) => v / sum);
 }
 
+/** Python's two-argument form, `qa(question, context)`, besides `qa({ question, context })`. */
+export interface QuestionAnsweringPipeline {
+  (question: string, context: string, options?: QuestionAnsweringOptions): Promise<any>;
+  (inputs: QuestionAnsweringInput | QuestionAnsweringInput[], options?: QuestionAnsweringOptions): Promise<any>;
+}
+
 export class QuestionAnsweringPipeline extends Pipeline<QuestionAnsweringInput, QuestionAnsweringResult | QuestionAnsweringResult[], QuestionAnsweringOptions> {
   /** Also accepts Python's two-argument form: `qa(question, context, options?)`. */
   protected override async _call(inputs: any, options?: any, extra?: any): Promise<any> {

@@ -109,7 +109,7 @@ describe("pipelines on tiny saved models", () => {
   });
 
   test("feature-extraction: [1][tokens][hidden] per text", async () => {
-    const extractor = await pipeline("feature-extraction", { model: dirs.base });
+    const extractor = await pipeline("feature-extraction", dirs.base); // Python's positional model
     const features = await extractor("Hello world");
     assert.equal(features.length, 1);
     assert.equal(features[0].length, 4); // [CLS] hello world [SEP]
