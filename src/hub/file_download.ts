@@ -99,7 +99,7 @@ export async function get_hf_file_metadata(
 
 function offlineMessage(repoId: string, filename: string, reason: string): string {
   return (
-    `Cannot load '${filename}' of model '${repoId}': ${reason} ` +
+    `Cannot load '${filename}' of model '${repoId}' (no local folder has that name): ${reason} ` +
     `To work offline, load the model once while online (it is then kept in ${hubCacheDir()}), ` +
     `copy a downloaded model folder and pass its path, or use a bundled model. ${bundledModelsHint()}`
   );

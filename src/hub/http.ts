@@ -43,7 +43,7 @@ function sendOnce(method: string, url: URL, headers: Record<string, string>): Pr
     // agent: false — one connection per request, so no idle keep-alive socket holds the process open
     const req = client.request(url, { method, headers, agent: false }, resolve);
     req.setTimeout(downloadTimeoutMs(), () => req.destroy(new NetworkError(`No answer from ${url.host} within ${downloadTimeoutMs() / 1000} s.`)));
-    req.on("error", (err) => reject(err instanceof NetworkError ? err : new NetworkError(`${err.message} (${url.origin})`)));
+    req.on("error", (err) => reject(err instanceof NetworkError ? err : new NetworkError(err.message)));
     req.end();
   });
 }
