@@ -1,7 +1,7 @@
 import { Graph, GraphValue } from "../engine/graph";
 import "../engine/methods";
 import { Tensor } from "../tensor";
-import { PretrainedConfig } from "../configuration/configuration_utils";
+import { ConfigError, PretrainedConfig } from "../configuration/configuration_utils";
 import { ModelCallInputs, ForwardSpec, MASK_VALUE } from "./modeling_utils";
 import { ModelInputError, checkIdRange, ensureBatch, filled, sameShape, toTensor } from "./inputs";
 
@@ -80,7 +80,7 @@ export function prepareEncoderFeeds(
 export function requireField<T>(config: PretrainedConfig, field: string): T {
   const value = config[field];
   if (value === undefined || value === null) {
-    throw new ModelInputError(`The config has no "${field}", which ${config.constructor.name} models need. Set it in the config (e.g. new ${config.constructor.name}({ ${field}: … })).`);
+    throw new ConfigError(`The config has no "${field}", which ${config.constructor.name} models need. Set it in the config (e.g. new ${config.constructor.name}({ ${field}: … })).`);
   }
   return value as T;
 }

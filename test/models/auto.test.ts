@@ -90,3 +90,22 @@ test("sequence classification follows problem_type: regression and multi-label",
   const bce = x.reduce((s, v, i) => s + (Math.max(v, 0) - v * y[i] + Math.log(1 + Math.exp(-Math.abs(v)))), 0) / 3;
   assert.ok(Math.abs(m.loss!.item() - bce) < 1e-5);
 });
+
+test("tokenizer output goes straight into a model; dropout only in train mode; a missing config field is named", async () => {
+  const { AutoTokenizer } = await import("../../src");
+  const { hfReference } = await import("../helpers/paths");
+  const tokenizer = await AutoTokenizer.from_pretrained(path.join(hfReference, "tokenizers", "assets", "bert-base-uncased"));
+  manual_seed(1);
+  const model = AutoModelForSequenceClassification.from_config(new BertConfig({ hidden_size: 16, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 32, hidden_dropout_prob: 0.5 }));
+  const inputs = tokenizer(["Hello world!", "A longer second sentence."], { padding: true, return_tensors: "pt" });
+  const trainA = await model(inputs);
+  const trainB = await model(inputs);
+  assert.notDeepEqual(Array.from(trainA.logits.data as Float32Array), Array.from(trainB.logits.data as Float32Array));
+  model.eval();
+  const evalA = await model(inputs);
+  const evalB = await model({ input_ids: inputs.input_ids, attention_mask: inputs.attention_mask, token_type_ids: inputs.token_type_ids });
+  assert.deepEqual(Array.from(evalA.logits.data as Float32Array), Array.from(evalB.logits.data as Float32Array));
+  const broken = new BertConfig({ hidden_size: 16, num_attention_heads: 2 });
+  broken.vocab_size = undefined as unknown as number;
+  assert.throws(() => new BertModel(broken), (e: Error) => e.name === "ConfigError" && /"vocab_size"/.test(e.message));
+});
