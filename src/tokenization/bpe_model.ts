@@ -10,10 +10,15 @@ export interface BPEConfig {
   unk_token?: string | null;
 }
 
+/** Pair of token ids as one number key (ids stay below 2^21). */
+const pairKey = (left: number, right: number) => left * 2097152 + right;
+
 /**
  * Byte-level BPE: a word is spelled as byte characters, then the highest-priority merge is applied
- * until none is left. The merging is @huggingface/tokenizers' BPE model; this class adds offsets and
- * a word cache large enough for a whole corpus's vocabulary.
+ * (to every occurrence of that pair, left to right, as GPT-2's own code does) until none is left.
+ * Merges are looked up by integer id pairs, which is several times faster than by strings; a
+ * vocabulary whose merges make tokens it does not contain falls back to @huggingface/tokenizers'
+ * BPE model. Results are kept in a word cache large enough for a whole corpus's vocabulary.
  */
 export class ByteLevelBPEModel implements SubwordModel {
   readonly type = "BPE";
@@ -23,6 +28,9 @@ export class ByteLevelBPEModel implements SubwordModel {
   readonly unkToken: string | null;
   private readonly model: BPE;
   private readonly cache = new SplitCache();
+  /** (left id, right id) → merge rank, and rank → id of the merged token; null when some merge leaves the vocabulary. */
+  private readonly ranks: Map<number, number> | null;
+  private readonly mergedIds: Int32Array;
 
   constructor(config: BPEConfig) {
     this.unkToken = config.unk_token ?? null;
@@ -37,6 +45,54 @@ export class ByteLevelBPEModel implements SubwordModel {
     this.vocab = this.model.tokens_to_ids;
     this.idToToken = this.model.vocab;
     this.merges = this.model.merges;
+    const ranks = new Map<number, number>();
+    this.mergedIds = new Int32Array(this.merges.length);
+    let complete = true;
+    this.merges.forEach(([a, b], rank) => {
+      const left = this.vocab.get(a);
+      const right = this.vocab.get(b);
+      const merged = this.vocab.get(a + b);
+      if (left === undefined || right === undefined || merged === undefined) {
+        complete = false;
+        return;
+      }
+      const key = pairKey(left, right);
+      if (!ranks.has(key)) ranks.set(key, rank);
+      this.mergedIds[rank] = merged;
+    });
+    this.ranks = complete ? ranks : null;
+  }
+
+  /** Applies merges to a word given as symbol ids (Python GPT-2's loop); null if a byte has no id. */
+  private mergeIds(text: string): number[] | null {
+    const ranks = this.ranks!;
+    let symbols: number[] = [];
+    for (const ch of text) {
+      const id = this.vocab.get(ch);
+      if (id === undefined) return null;
+      symbols.push(id);
+    }
+    while (symbols.length > 1) {
+      let bestRank = Infinity;
+      for (let i = 0; i + 1 < symbols.length; i++) {
+        const rank = ranks.get(pairKey(symbols[i], symbols[i + 1]));
+        if (rank !== undefined && rank < bestRank) bestRank = rank;
+      }
+      if (bestRank === Infinity) break;
+      const [a, b] = this.merges[bestRank];
+      const left = this.vocab.get(a)!;
+      const right = this.vocab.get(b)!;
+      const merged = this.mergedIds[bestRank];
+      const next: number[] = [];
+      for (let i = 0; i < symbols.length; i++) {
+        if (i + 1 < symbols.length && symbols[i] === left && symbols[i + 1] === right) {
+          next.push(merged);
+          i++;
+        } else next.push(symbols[i]);
+      }
+      symbols = next;
+    }
+    return symbols;
   }
 
   encodeWord(word: Word, wordIndex: number, sink: TokenSink): void {
@@ -50,7 +106,8 @@ export class ByteLevelBPEModel implements SubwordModel {
 
   private split(text: string): CachedSplit {
     const spelled = toByteLevel(text);
-    const pieces = this.model.bpe(spelled.text);
+    const ids = this.ranks ? this.mergeIds(spelled.text) : null;
+    const pieces = ids ? ids.map((id) => this.idToToken[id]) : this.model.bpe(spelled.text);
     const split: CachedSplit = { ids: [], tokens: [], from: [], to: [] };
     let byte = 0;
     for (const piece of pieces) {

@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ByteLevelBPEModel } from "./bpe_model";
 import { BpeTrainingResult } from "./bpe_trainer";
-import { BYTE_TO_CHAR, GPT2_SPLIT_PATTERN, fromByteLevel, toByteLevel } from "./byte_level";
+import { BYTE_TO_CHAR, fromByteLevel, toByteLevel } from "./byte_level";
+import { gpt2PreTokenize } from "./gpt2_pre_tokenizer";
 import { TokenizerFileError } from "./errors";
 import { readJSON, writeFileAtomic } from "./files";
 import { PreTrainedTokenizer, TokenizerSettings } from "./tokenization_utils";
@@ -44,10 +45,7 @@ export class GPT2Tokenizer extends PreTrainedTokenizer {
   }
 
   protected preTokenize(text: string, offset: number, out: Word[]): void {
-    GPT2_SPLIT_PATTERN.lastIndex = 0;
-    for (let m = GPT2_SPLIT_PATTERN.exec(text); m !== null; m = GPT2_SPLIT_PATTERN.exec(text)) {
-      out.push({ text: m[0], start: offset + m.index, end: offset + m.index + m[0].length });
-    }
+    gpt2PreTokenize(text, offset, out);
   }
 
   protected override trainingWord(word: Word): string {
