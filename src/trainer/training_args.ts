@@ -12,7 +12,10 @@ export type SchedulerType = "linear" | "cosine" | "cosine_with_restarts" | "poly
 export type SamplingStrategy = "random" | "sequential" | "group_by_length";
 export type OptimizerName = "adamw_torch" | "adamw_hf" | "sgd";
 
-export interface TrainingArgumentsInit {
+/** Every v4 name is accepted; those about other hardware or services have no effect here. */
+export type TrainingArgumentsInit = TrainingArgumentsCore & Partial<Record<(typeof NO_EFFECT_HERE)[number] | keyof typeof NOT_IMPLEMENTED, unknown>>;
+
+export interface TrainingArgumentsCore {
   output_dir: string;
   overwrite_output_dir?: boolean;
   do_train?: boolean;
@@ -78,7 +81,7 @@ export interface TrainingArgumentsInit {
 }
 
 /** The v4 defaults (for the names whose default is not simply "off"). */
-const DEFAULTS: Required<Omit<TrainingArgumentsInit, "output_dir">> = {
+const DEFAULTS: Required<Omit<TrainingArgumentsCore, "output_dir">> = {
   overwrite_output_dir: false,
   do_train: false,
   do_eval: false,
@@ -142,7 +145,7 @@ const DEFAULTS: Required<Omit<TrainingArgumentsInit, "output_dir">> = {
   train_sampling_strategy: "random",
 };
 
-const CHOICES: Partial<Record<keyof TrainingArgumentsInit, readonly string[]>> = {
+const CHOICES: Partial<Record<keyof TrainingArgumentsCore, readonly string[]>> = {
   eval_strategy: ["no", "steps", "epoch"],
   evaluation_strategy: ["no", "steps", "epoch"],
   logging_strategy: ["no", "steps", "epoch"],
@@ -152,10 +155,39 @@ const CHOICES: Partial<Record<keyof TrainingArgumentsInit, readonly string[]>> =
   optim: ["adamw_torch", "adamw_hf", "sgd"],
 };
 
-const VALID_NAMES = ["output_dir", ...Object.keys(DEFAULTS)];
+/**
+ * transformers v4 names about hardware, distributed training, the Hub and integrations. They mean
+ * nothing on this single-process CPU runtime, so they are accepted (code written for Python runs
+ * unchanged) and have no effect.
+ */
+const NO_EFFECT_HERE = [
+  "no_cuda", "use_cpu", "use_mps_device", "dataloader_num_workers", "dataloader_pin_memory", "dataloader_persistent_workers",
+  "dataloader_prefetch_factor", "log_level", "log_level_replica", "log_on_each_node", "push_to_hub", "hub_model_id",
+  "hub_strategy", "hub_token", "hub_private_repo", "hub_always_push", "push_to_hub_model_id", "push_to_hub_organization",
+  "push_to_hub_token", "full_determinism", "save_on_each_node", "jit_mode_eval", "use_ipex", "fp16_opt_level",
+  "half_precision_backend", "bf16_full_eval", "fp16_full_eval", "fp16_backend", "tf32", "local_rank", "ddp_backend",
+  "tpu_num_cores", "tpu_metrics_debug", "debug", "past_index", "sharded_ddp", "fsdp", "fsdp_min_num_params", "fsdp_config",
+  "fsdp_transformer_layer_cls_to_wrap", "deepspeed", "ddp_find_unused_parameters", "ddp_bucket_cap_mb", "ddp_broadcast_buffers",
+  "ddp_timeout", "skip_memory_metrics", "use_legacy_prediction_loop", "gradient_checkpointing", "gradient_checkpointing_kwargs",
+  "mp_parameters", "auto_find_batch_size", "torchdynamo", "ray_scope", "torch_compile", "torch_compile_backend",
+  "torch_compile_mode", "xpu_backend", "per_gpu_train_batch_size", "per_gpu_eval_batch_size", "include_tokens_per_second",
+  "include_num_input_tokens_seen", "accelerator_config", "dispatch_batches", "split_batches", "optim_args",
+  "restore_callback_states_from_checkpoint", "eval_do_concat_batches", "torch_empty_cache_steps", "eval_use_gather_object",
+  "average_tokens_across_devices", "use_liger_kernel",
+] as const;
 
-/** Names Python accepts that mean nothing on this CPU-only runtime; accepted and ignored. */
-const IGNORED = new Set(["no_cuda", "use_cpu", "dataloader_num_workers", "log_level", "push_to_hub", "full_determinism"]);
+/** v4 names whose feature is not implemented: accepted at their default value, refused otherwise. */
+const NOT_IMPLEMENTED: Record<string, unknown> = {
+  adafactor: false,
+  neftune_noise_alpha: null,
+  lr_scheduler_kwargs: {},
+  eval_on_start: false,
+  batch_eval_metrics: false,
+  optim_target_modules: null,
+};
+
+const VALID_NAMES: string[] = ["output_dir", ...Object.keys(DEFAULTS), ...NO_EFFECT_HERE, ...Object.keys(NOT_IMPLEMENTED)];
+const IGNORED = new Set<string>(NO_EFFECT_HERE);
 
 /**
  * The valid name a misspelt one most likely meant: one that contains all its words
@@ -169,7 +201,7 @@ function closestName(key: string): string | null {
   return distance(key, nearest) <= Math.max(3, Math.floor(key.length / 3)) ? nearest : null;
 }
 
-export interface TrainingArguments extends Required<Omit<TrainingArgumentsInit, "output_dir">> {}
+export interface TrainingArguments extends Required<Omit<TrainingArgumentsCore, "output_dir">> {}
 
 /**
  * The Trainer's settings: `new TrainingArguments({ output_dir: "out", num_train_epochs: 1, learning_rate: 2e-5 })`.
@@ -191,8 +223,16 @@ export class TrainingArguments {
         throw new TrainingArgumentsError(`TrainingArguments got an unknown argument '${key}'.${hint}`);
       }
     }
+    for (const [key, dflt] of Object.entries(NOT_IMPLEMENTED)) {
+      const value = (init as Record<string, unknown>)[key];
+      if (value !== undefined && JSON.stringify(value) !== JSON.stringify(dflt)) {
+        throw new TrainingArgumentsError(`${key}=${JSON.stringify(value)} is not supported by this Trainer; leave it at ${JSON.stringify(dflt)}.`);
+      }
+    }
     Object.assign(this, DEFAULTS, { output_dir: init.output_dir });
-    for (const [key, value] of Object.entries(init)) if (value !== undefined) (this as Record<string, unknown>)[key] = value;
+    for (const [key, value] of Object.entries(init)) {
+      if (value !== undefined && !IGNORED.has(key) && !(key in NOT_IMPLEMENTED)) (this as Record<string, unknown>)[key] = value;
+    }
     // The two spellings of the evaluation strategy are one setting.
     const strategy = init.eval_strategy ?? init.evaluation_strategy ?? "no";
     if (init.eval_strategy && init.evaluation_strategy && init.eval_strategy !== init.evaluation_strategy) {
@@ -286,5 +326,6 @@ export class TrainingArguments {
       this.greater_is_better = !["loss", "eval_loss"].includes(this.metric_for_best_model);
     }
     if (this.fp16 || this.bf16) throw new TrainingArgumentsError("fp16/bf16 mixed precision is not available on this CPU runtime; leave them off.");
+    if (this.label_smoothing_factor !== 0) throw new TrainingArgumentsError("label_smoothing_factor is not supported by this Trainer; leave it at 0.");
   }
 }

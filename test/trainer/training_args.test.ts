@@ -64,3 +64,12 @@ test("warmup steps, best-model metric direction, to_dict", () => {
   assert.equal(d.learning_rate, 5e-5);
   assert.equal(JSON.parse(c.to_json_string()).metric_for_best_model, "accuracy");
 });
+
+test("every transformers v4 name is accepted; unsupported features are refused when turned on", () => {
+  const args = new TrainingArguments({ output_dir: "o", hub_model_id: "me/model", dataloader_pin_memory: true, fsdp: "", local_rank: -1, adafactor: false, report_to: "none" });
+  assert.equal(args.output_dir, "o");
+  assert.ok(TrainingArguments.ignored_arguments.includes("hub_model_id"));
+  assert.throws(() => new TrainingArguments({ output_dir: "o", label_smoothing_factor: 0.1 }), /label_smoothing_factor is not supported/);
+  assert.throws(() => new TrainingArguments({ output_dir: "o", adafactor: true }), /adafactor=true is not supported/);
+  assert.throws(() => new TrainingArguments({ output_dir: "o", fp16: true }), /not available on this CPU runtime/);
+});
