@@ -85,3 +85,28 @@ test("differentiating through an op without a gradient rule names the op", () =>
   const z = F.amax(x).mul(2);
   assert.throws(() => gradients(z, [x]), (e: Error) => e instanceof GradientError && /ReduceMax/.test(e.message));
 });
+
+test("concurrent calls on one program are queued and all succeed with the same weights", async () => {
+  const m = new Net();
+  const g = new Graph({ module: m });
+  g.output("y", m.forward(g.input("ids", "int64", ["n"])));
+  const p = await Program.compile(g);
+  const results = await Promise.all([1, 2, 3, 4, 0].map((i) => p.run({ ids: Tensor.from([i]) })));
+  const again = await p.run({ ids: Tensor.from([1, 2, 3, 4, 0]) });
+  // Same values up to float32 rounding (a batch of 5 may take another GEMM path than a batch of 1).
+  results.forEach((r, i) => (r.y.tolist()[0] as number[]).forEach((v, j) => assert.ok(Math.abs(v - (again.y.tolist() as number[][])[i][j]) < 1e-6)));
+  await p.release();
+});
+
+test("frozen parameters (requires_grad = false) get no gradient; the others do", async () => {
+  const m = new Net();
+  m.emb.weight.requires_grad = false;
+  const g = new Graph({ module: m });
+  const ids = g.input("ids", "int64", ["n"]);
+  g.output("loss", F.cross_entropy(m.forward(ids), g.input("labels", "int64", ["n"])));
+  const p = await Program.compile(g, { backward: { loss: "loss" } });
+  await p.run({ ids: Tensor.from([1, 2]), labels: Tensor.from([0, 1]) });
+  assert.equal(m.emb.weight.grad, null);
+  assert.equal(m.fc.weight.grad?.length, 8);
+  await p.release();
+});
