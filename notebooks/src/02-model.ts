@@ -220,9 +220,11 @@ export const lesson: Lesson = {
     ),
     md(
       `
-      A tiny model trained for a short time on one million words will not always guess well, but its
-      guesses are usually words that *fit the grammar* of the gap. A model with random weights cannot
-      even do that, as we see next.
+      Do not expect much: this model is tiny and was pre-trained only briefly on about one million
+      words (its model card, \`models/bert-tiny-brown/README.md\`, says how briefly and how far it got),
+      so its favourites are mostly frequent words. Large models trained for days on billions of words
+      are what make fill-mask look clever. Still, its scores are learned from text — next we compare
+      them with a model that learned nothing.
 
       ## 4. How a model is built: config → architecture → weights
 
@@ -231,9 +233,11 @@ export const lesson: Lesson = {
       can stop after step two:
       `,
       `
-      아주 작은 모델을 백만 단어 정도의 코퍼스로 잠깐 학습시킨 것이라 늘 잘 맞히지는 못합니다. 그래도 보통은
-      빈칸의 *문법에 어울리는* 단어를 내놓습니다. 무작위 가중치 모델은 그것조차 못 한다는 것을 바로 이어서
-      확인해 보겠습니다.
+      큰 기대는 하지 마세요. 이 모델은 아주 작고, 백만 단어 정도의 코퍼스로 짧게만 사전학습했습니다(얼마나
+      짧게 학습했고 어디까지 도달했는지는 모델 카드 \`models/bert-tiny-brown/README.md\`에 적혀 있습니다). 그래서
+      주로 자주 나오는 단어를 답으로 내놓습니다. fill-mask가 똑똑해 보이는 것은 수십억 단어로 며칠씩 학습한 큰
+      모델 덕분입니다. 그래도 이 점수는 텍스트에서 배운 것입니다. 이어서 아무것도 배우지 않은 모델과
+      비교해 보겠습니다.
 
       ## 4. 모델은 어떻게 만들어질까: config → 구조 → 가중치
 

@@ -17,7 +17,9 @@ export const lesson: Lesson = {
 
       The course also ships a tiny GPT-2 trained on the Brown corpus. GPT-2 is a *causal* language
       model: it predicts the next token from the ones before it, so it can continue a text. It is very
-      small, so expect grammatical-looking English rather than sense.
+      small and was trained only briefly (its card in \`models/gpt2-tiny-brown/README.md\` says how
+      briefly), so expect frequent words and repetition rather than sense — the mechanics are the same
+      as in the largest models.
       `,
       `
       # 7강 — 종합 퀴즈
@@ -29,8 +31,9 @@ export const lesson: Lesson = {
       ## 마지막 데모: 텍스트 생성
 
       강의에는 Brown 코퍼스로 학습한 아주 작은 GPT-2도 들어 있습니다. GPT-2는 앞의 토큰들을 보고 다음 토큰을
-      예측하는 *인과적(causal)* 언어 모델이라서 글을 이어 쓸 수 있습니다. 모델이 매우 작으니 뜻이 통하는
-      글보다는 문법적으로 그럴듯한 영어 정도를 기대하세요.
+      예측하는 *인과적(causal)* 언어 모델이라서 글을 이어 쓸 수 있습니다. 모델이 매우 작고 학습도 짧게만
+      했기 때문에(얼마나 짧았는지는 \`models/gpt2-tiny-brown/README.md\` 모델 카드에 있습니다), 뜻이 통하는 글보다는
+      자주 나오는 단어와 반복이 나올 것입니다. 그래도 동작 원리는 가장 큰 모델과 똑같습니다.
       `,
     ),
     code(`
