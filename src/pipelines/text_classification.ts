@@ -19,12 +19,14 @@ export interface TextClassificationOptions {
   /** "softmax", "sigmoid" or "none"; by default sigmoid for one label or multi-label problems, else softmax. */
   function_to_apply?: "softmax" | "sigmoid" | "none";
   truncation?: boolean;
+  /** Older spelling: every label's score, in label order (`[[…]]` for one text). Prefer `top_k: null`. */
+  return_all_scores?: boolean;
 }
 
 /** One text, or a `{ text, text_pair }` pair for tasks that classify two sentences together. */
 export type TextClassificationInput = string | { text: string; text_pair?: string };
 
-export class TextClassificationPipeline extends Pipeline<TextClassificationInput, ClassificationResult | ClassificationResult[], TextClassificationOptions> {
+export class TextClassificationPipeline extends Pipeline<TextClassificationInput, ClassificationResult | ClassificationResult[] | ClassificationResult[][], TextClassificationOptions> {
   protected async runOne(input: TextClassificationInput, options: TextClassificationOptions, single: boolean) {
     const text = typeof input === "string" ? input : input?.text;
     if (typeof text !== "string") throw new PipelineException("text-classification takes a string, a list of strings, or { text, text_pair }.");
@@ -42,6 +44,10 @@ export class TextClassificationPipeline extends Pipeline<TextClassificationInput
     const labelOf = (i: number) => config.id2label?.[i] ?? `LABEL_${i}`;
 
     const legacy = !("top_k" in options);
+    if (legacy && options.return_all_scores) {
+      const all = scores.map((score, i) => ({ label: labelOf(i), score }));
+      return single && typeof input === "string" ? [all] : all;
+    }
     if (legacy) {
       const [best] = topk(scores, 1);
       const result = { label: labelOf(best), score: scores[best] };

@@ -82,6 +82,8 @@ describe("pipelines on tiny saved models", () => {
     assert.deepEqual(all.map((r: any) => r.label).sort(), ["NEGATIVE", "POSITIVE"]);
     close(all[0].score + all[1].score, 1);
     assert.ok(all[0].score >= all[1].score);
+    const legacyAll = await classifier(text, { return_all_scores: true });
+    assert.deepEqual(legacyAll[0].map((r: any) => r.label), ["NEGATIVE", "POSITIVE"]);
     const allBatch = await classifier([text, text], { top_k: 1 });
     assert.ok(Array.isArray(allBatch[0]) && allBatch[0].length === 1);
   });
