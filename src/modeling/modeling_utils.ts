@@ -43,6 +43,8 @@ export interface ModelCallInputs {
   output_attentions?: boolean;
   use_cache?: boolean;
   return_dict?: boolean;
+  /** Tokenizer outputs (BatchEncoding) carry other fields too, such as special_tokens_mask; they are ignored. */
+  [key: string]: unknown;
 }
 
 /**
