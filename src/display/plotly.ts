@@ -51,6 +51,21 @@ function scriptJson(value: unknown): string {
     .replace(/</g, "\\u003c").replace(/\u2028/g, "\\u2028").replace(/\u2029/g, "\\u2029");
 }
 
+/**
+ * plotly.js 3+ wants `title: { text }`; Python's plotly (and older plotly.js) also take a plain
+ * string. Accept both: strings become `{ text }` for the figure's title and its axes.
+ */
+function normalizeLayout(layout: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...layout };
+  if (typeof out.title === "string") out.title = { text: out.title };
+  for (const [key, value] of Object.entries(out)) {
+    if (/^[xy]axis\d*$/.test(key) && value && typeof value === "object" && typeof (value as { title?: unknown }).title === "string") {
+      out[key] = { ...(value as object), title: { text: (value as { title: string }).title } };
+    }
+  }
+  return out;
+}
+
 /** The library wrapped so it defines `window.Plotly` even where require.js or CommonJS globals exist. */
 function libraryScript(): string {
   return `<script type="text/javascript">if (!window.Plotly) { (function (module, exports, define) {\n${plotlySource()}\n})(undefined, undefined, undefined); }</script>`;
@@ -87,7 +102,7 @@ export class Figure {
 
   /** The plotly JSON: `{ data, layout, config }`. */
   to_dict(): { data: PlotlyTrace[]; layout: Record<string, unknown>; config: Record<string, unknown> } {
-    return JSON.parse(scriptJson({ data: this.data, layout: this.layout, config: this.config }));
+    return JSON.parse(scriptJson({ data: this.data, layout: normalizeLayout(this.layout), config: this.config }));
   }
 
   /**
@@ -131,7 +146,7 @@ export class Figure {
   private drawingHtml(): string {
     const id = "tlab-plot-" + randomBytes(6).toString("hex");
     const height = typeof this.layout.height === "number" ? this.layout.height : 420;
-    const spec = scriptJson({ data: this.data, layout: this.layout, config: this.config });
+    const spec = scriptJson(this.to_dict());
     return `<div id="${id}" class="tlab-plotly" style="width:100%;height:${height}px"></div>` +
       `<script type="text/javascript">(function () {
   var spec = ${spec};

@@ -72,6 +72,7 @@ test("the first Figure carries plotly.js inline, later ones only wait for window
   assert.ok(String(b["text/html"]).length < 10_000);
   assert.match(String(again["text/html"]), lib, "the carrier keeps the library on redraws");
   assert.equal(a["text/plain"], "Figure(1 trace: scatter; title: loss)");
+  assert.deepEqual(first.to_dict().layout, { title: { text: "loss" } }, "string titles become plotly.js 3's { text }");
 });
 
 test("outside a kernel, display and ProgressBar print plain text", () => {
