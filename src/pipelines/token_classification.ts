@@ -31,6 +31,9 @@ export interface TokenClassificationOptions {
   aggregation_strategy?: AggregationStrategy;
   /** Labels to leave out of the result (default ["O"]). */
   ignore_labels?: string[];
+  /** Older spelling of `aggregation_strategy: "simple"` (with ignore_subwords: "first"). */
+  grouped_entities?: boolean;
+  ignore_subwords?: boolean;
 }
 
 /** A token before aggregation: its scores over all labels and whether it continues the previous word. */
@@ -155,7 +158,8 @@ function continuingSubwordPrefix(tokenizer: PipelineTokenizer, modelType: string
 export class TokenClassificationPipeline extends Pipeline<string, (TokenEntity | GroupedEntity)[], TokenClassificationOptions> {
   protected async runOne(sentence: string, options: TokenClassificationOptions) {
     if (typeof sentence !== "string") throw new PipelineException("token-classification takes a string or a list of strings.");
-    const strategy = options.aggregation_strategy ?? "none";
+    const legacy = options.grouped_entities ? (options.ignore_subwords ? "first" : "simple") : "none";
+    const strategy = options.aggregation_strategy ?? legacy;
     if (!["none", "simple", "first", "average", "max"].includes(strategy)) {
       throw new PipelineException(`Unknown aggregation_strategy "${strategy}". Use "none", "simple", "first", "average" or "max".`);
     }

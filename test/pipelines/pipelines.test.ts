@@ -147,6 +147,7 @@ describe("pipelines on tiny saved models", () => {
         }
       }
     }
+    assert.deepEqual(await ner(text, { grouped_entities: true }), await ner(text, { aggregation_strategy: "simple" }));
     const filtered = await pipeline("token-classification", { model: dirs.ner });
     assert.ok((await filtered(text)).every((t: any) => t.entity !== "O"));
   });
