@@ -11,6 +11,8 @@ import type { TrainerState } from "./trainer_state";
 import type { TrainerControl } from "./trainer_callback";
 
 const REDRAW_MS = 1000;
+// The display module's marker for "plotly.js was already sent to the page by some figure".
+const PLOTLY_SHIPPED = Symbol.for("transformers-lab.plotly-inlined");
 
 function fmt(v: number): string {
   if (Number.isInteger(v)) return String(v);
@@ -37,8 +39,15 @@ export class TrainingView {
   private readonly evals = new Map<string, { step: number; value: number }[]>();
   private latest: Record<string, number> = {};
   private finished = false;
+  /** Whether this view brings plotly.js into the page (first chart of the session): then its first and final charts inline it. */
+  private carriesPlotly: boolean | null = null;
+  private chartsDrawn = 0;
 
-  constructor(private readonly startStep = 0) {}
+  constructor(
+    private readonly startStep = 0,
+    /** Where text lines go outside a notebook. */
+    private readonly stream: { write(text: string): unknown } = process.stdout,
+  ) {}
 
   begin(maxSteps: number, step: number): void {
     this.maxSteps = maxSteps;
@@ -76,7 +85,7 @@ export class TrainingView {
       .filter(([k]) => k !== "step" && k !== "epoch")
       .map(([k, v]) => `${k}=${fmt(v)}`);
     const epoch = typeof logs.epoch === "number" ? ` | epoch ${fmt(logs.epoch)}` : "";
-    process.stdout.write(`[step ${step}/${this.maxSteps}${epoch}] ${parts.join(" ")}\n`);
+    this.stream.write(`[step ${step}/${this.maxSteps}${epoch}] ${parts.join(" ")}\n`);
   }
 
   private redraw(force: boolean): void {
@@ -110,6 +119,21 @@ export class TrainingView {
     return fig;
   }
 
+  /**
+   * The chart as HTML. plotly.js (~4.8 MB) travels with the first chart of the session and again with the
+   * final state (so a saved notebook draws offline); the redraws in between only reference it.
+   */
+  private chartHtml(): string {
+    const shipped = globalThis as unknown as Record<symbol, unknown>;
+    if (this.carriesPlotly === null) {
+      this.carriesPlotly = shipped[PLOTLY_SHIPPED] !== true;
+      shipped[PLOTLY_SHIPPED] = true;
+    }
+    const inline = this.carriesPlotly && (this.chartsDrawn === 0 || this.finished);
+    this.chartsDrawn++;
+    return this.figure().to_html({ include_plotlyjs: inline });
+  }
+
   _repr_mimebundle_(): Record<string, unknown> {
     const text = this.toString();
     const rows = Object.entries(this.latest)
@@ -118,7 +142,7 @@ export class TrainingView {
       .join("");
     const bar = `<div style="display:flex;align-items:center;gap:0.6em;font-family:monospace"><progress value="${Math.min(this.step, this.maxSteps)}" max="${Math.max(1, this.maxSteps)}" style="width:300px"></progress><span>${escapeHtml(text)}</span></div>`;
     const table = rows ? `<table style="font-family:monospace;font-size:90%"><tbody>${rows}</tbody></table>` : "";
-    const chart = this.losses.length || this.evals.size ? ((this.figure()._repr_mimebundle_()["text/html"] as string) ?? "") : "";
+    const chart = this.losses.length || this.evals.size ? this.chartHtml() : "";
     return { "text/plain": text, "text/html": `<div class="tlab-training">${bar}${table}${chart}</div>` };
   }
 }
@@ -127,8 +151,12 @@ export class TrainingView {
 export class ProgressCallback extends TrainerCallback {
   view: TrainingView | null = null;
 
+  constructor(private readonly options: { stream?: { write(text: string): unknown } } = {}) {
+    super();
+  }
+
   override on_train_begin = (_args: TrainingArguments, state: TrainerState) => {
-    this.view = new TrainingView(state.global_step);
+    this.view = new TrainingView(state.global_step, this.options.stream);
     this.view.begin(state.max_steps, state.global_step);
   };
   override on_step_end = (_args: TrainingArguments, state: TrainerState) => {
