@@ -10,17 +10,20 @@ import { ReleaseMode, releaseNotebook } from "../src/quiz/release";
 import { QuizSpecError } from "../src/quiz/spec";
 import { AnswerError } from "../src/quiz/answers";
 
-const USAGE = `Usage: tlab assign SOURCE.ipynb --out DIR [--mode practice|graded] [--assignment NAME]
+const USAGE = `Usage: tlab assign SOURCE.ipynb --out DIR [--mode practice|graded] [--assignment NAME] [--for-nbgrader]
 
 Writes DIR/<SOURCE name>: the student copy. Answers become salted hashes (practice: instant
 feedback) or are removed (graded: answers are only recorded), solution regions become stubs,
-hidden tests are removed, outputs are cleared, nbgrader metadata and checksums are written.`;
+hidden tests are removed, outputs are cleared, nbgrader metadata and checksums are written.
+--for-nbgrader only hashes the quiz answers and keeps solutions and hidden tests: the result is
+the source notebook to give nbgrader itself (see nbgrader_config.py).`;
 
 export async function main(argv: string[]): Promise<number> {
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: {
-      out: { type: "string" }, mode: { type: "string" }, assignment: { type: "string" }, help: { type: "boolean", short: "h" },
+      out: { type: "string" }, mode: { type: "string" }, assignment: { type: "string" }, "for-nbgrader": { type: "boolean" },
+      help: { type: "boolean", short: "h" },
     } });
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
@@ -34,7 +37,7 @@ export async function main(argv: string[]): Promise<number> {
     return 2;
   }
   try {
-    const released = releaseNotebook(readNotebook(source), { mode, assignment: args.values.assignment });
+    const released = releaseNotebook(readNotebook(source), { mode, assignment: args.values.assignment, keepSolutions: args.values["for-nbgrader"] });
     fs.mkdirSync(args.values.out, { recursive: true });
     const target = path.join(args.values.out, path.basename(source));
     if (path.resolve(target) === path.resolve(source)) {
@@ -44,7 +47,7 @@ export async function main(argv: string[]): Promise<number> {
     writeNotebook(target, released);
     const questions = released.cells.filter((c) => c.metadata.tlab?.role === "question" || c.metadata.tlab?.role === "test").length;
     const points = released.cells.reduce((s, c) => s + (c.metadata.nbgrader?.grade ? Number(c.metadata.nbgrader.points ?? 0) : 0), 0);
-    console.log(`Wrote ${target} (${released.metadata.tlab?.mode} copy, ${questions} questions, ${points} points).`);
+    console.log(`Wrote ${target} (${args.values["for-nbgrader"] ? "nbgrader source" : `${released.metadata.tlab?.mode} copy`}, ${questions} questions, ${points} points).`);
     return 0;
   } catch (e) {
     if (e instanceof NotebookFormatError || e instanceof QuizSpecError || e instanceof AnswerError) {

@@ -17,6 +17,11 @@ export interface ReleaseOptions {
   mode?: ReleaseMode;
   /** Assignment name recorded in the notebook (default: keep the source's, else "assignment"). */
   assignment?: string;
+  /**
+   * Hash the quiz answers but keep solution regions, answer cells and hidden tests: the result is
+   * a source notebook for nbgrader itself, which strips and restores those on its own.
+   */
+  keepSolutions?: boolean;
 }
 
 /** nbgrader metadata a role gets when the author did not set any. */
@@ -90,7 +95,7 @@ function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode): ParsedQuestion 
 
 export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}): Notebook {
   const nb = cloneNotebook(source);
-  const mode: ReleaseMode = options.mode ?? source.metadata.tlab?.mode ?? "practice";
+  const mode: ReleaseMode = options.keepSolutions ? "practice" : options.mode ?? source.metadata.tlab?.mode ?? "practice";
   annotateQuizCells(nb);
   const questions = new Map<string, ParsedQuestion>();
   for (const cell of nb.cells) {
@@ -105,6 +110,15 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
   for (const cell of nb.cells) {
     const role = cell.metadata.tlab;
     const m = cell.metadata.nbgrader;
+    if (options.keepSolutions) {
+      // nbgrader strips solution regions and computes checksums when it generates the student
+      // version; a quiz answer cell becomes one solution region so nbgrader replaces it whole.
+      if (cell.cell_type === "code" && role?.role === "answer" && ANSWERED_TYPES.includes(role.type as QuestionType) &&
+        !hasSolutionRegion(cellSource(cell))) {
+        cell.source = `// BEGIN SOLUTION\n${cellSource(cell)}\n// END SOLUTION`;
+      }
+      continue;
+    }
     if (cell.cell_type === "code") {
       if (role?.role === "answer" && ANSWERED_TYPES.includes(role.type as QuestionType)) {
         const q = questions.get(role.question);
@@ -122,7 +136,7 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
     }
     stampChecksum(cell);
   }
-  nb.metadata.tlab = { assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: true };
+  nb.metadata.tlab = { assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: !options.keepSolutions };
   return nb;
 }
 
