@@ -105,6 +105,13 @@ export interface PreTrainedModel {
  * into an onnxruntime session in its worker thread, and later calls reuse that program with any
  * batch size and sequence length.
  */
+/** A bias of a new length: old values kept, new entries 0 (as transformers pads the MLM bias). */
+export function resizedBias(bias: Parameter, length: number): Parameter {
+  const data = new Float32Array(length);
+  data.set(bias.data.subarray(0, Math.min(bias.numel, length)));
+  return new Parameter(data, [length]);
+}
+
 export abstract class PreTrainedModel extends Module {
   static config_class: ConfigClass = PretrainedConfig as ConfigClass;
   /** The attribute holding the bare model in head models ("bert", "distilbert", "transformer"). */
@@ -193,6 +200,47 @@ export abstract class PreTrainedModel extends Module {
     return false;
   }
 
+  /** The token embedding table (`model.bert.embeddings.word_embeddings` …). */
+  get_input_embeddings(): Embedding {
+    const base = this.base_model;
+    if (base !== this && base instanceof PreTrainedModel) return base.get_input_embeddings();
+    const found = this.modules().find((m) => m instanceof Embedding);
+    if (!found) throw new ConfigError(`${this.constructor.name} has no input embeddings.`);
+    return found as Embedding;
+  }
+
+  /**
+   * Grows or shrinks the vocabulary to `new_num_tokens` (after `tokenizer.add_tokens(...)`): old rows
+   * are kept, new rows drawn as at initialisation, tied output layers follow, and config.vocab_size
+   * is updated. Returns the new embedding table.
+   */
+  resize_token_embeddings(new_num_tokens?: number): Embedding {
+    const embedding = this.get_input_embeddings();
+    if (new_num_tokens === undefined || new_num_tokens === embedding.num_embeddings) return embedding;
+    if (!Number.isInteger(new_num_tokens) || new_num_tokens <= 0) throw new RangeError(`new_num_tokens must be a positive integer, got ${new_num_tokens}.`);
+    const old = embedding.weight;
+    const dim = embedding.embedding_dim;
+    const std = (this.config.initializer_range as number | undefined) ?? 0.02;
+    const data = default_generator.fill_normal(new Float32Array(new_num_tokens * dim), 0, std) as Float32Array;
+    data.set(old.data.subarray(0, Math.min(old.numel, new_num_tokens * dim)));
+    const resized = new Parameter(data, [new_num_tokens, dim]);
+    resized.requires_grad = old.requires_grad;
+    // Every holder of the old table (the embedding, tied output layers) now holds the new one.
+    for (const module of this.modules()) {
+      for (const key of Object.getOwnPropertyNames(module)) {
+        if ((module as unknown as Record<string, unknown>)[key] === old) Object.defineProperty(module, key, { ...Object.getOwnPropertyDescriptor(module, key), value: resized });
+      }
+    }
+    (embedding as { num_embeddings: number }).num_embeddings = new_num_tokens;
+    this._resize_output_bias(new_num_tokens);
+    this.config.vocab_size = new_num_tokens;
+    void this.release_programs();
+    return embedding;
+  }
+
+  /** Heads with a per-token output bias pad or cut it to the new vocabulary size. */
+  protected _resize_output_bias(_new_num_tokens: number): void {}
+
   // ---------------------------------------------------------------- calling the model
 
   /** Converts the call's inputs to feeds and says which kind of graph they need. */
@@ -279,6 +327,7 @@ export abstract class PreTrainedModel extends Module {
   async release_programs(): Promise<void> {
     const programs = [...this._programs.values()];
     this._programs.clear();
+    for (const child of this.modules()) if (child !== this && child instanceof PreTrainedModel) child._programs.clear();
     for (const p of programs) await (await p.catch(() => null))?.release();
   }
 

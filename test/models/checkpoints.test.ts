@@ -90,3 +90,31 @@ test("models print like PyTorch modules and count their parameters like transfor
   assert.equal(model.num_parameters(), expected);
   assert.equal(model.num_parameters({ exclude_embeddings: true }), expected - (1000 + 64 + 2) * 32);
 });
+
+test("resize_token_embeddings grows the vocabulary; tied heads and the MLM bias follow", async () => {
+  const { BertForMaskedLM, GPT2LMHeadModel } = await import("../../src");
+  const mlm = await BertForMaskedLM.from_pretrained(path.join(modelsDir, "bert-mlm"));
+  const ref = reference("bert-mlm");
+  const before = await mlm(referenceInputs(ref));
+  const oldRow = Array.from(mlm.bert.embeddings.word_embeddings.weight.data.subarray(5 * 32, 6 * 32));
+  mlm.resize_token_embeddings(1003);
+  assert.equal(mlm.config.vocab_size, 1003);
+  assert.deepEqual(mlm.bert.embeddings.word_embeddings.weight.shape, [1003, 32]);
+  assert.deepEqual(Array.from(mlm.bert.embeddings.word_embeddings.weight.data.subarray(5 * 32, 6 * 32)), oldRow);
+  assert.equal(mlm.cls.predictions.bias.numel, 1003);
+  const after = await mlm({ input_ids: [[101, 1002, 102]] });
+  assert.deepEqual(after.logits.shape, [1, 3, 1003]);
+  // Logits of the old vocabulary are unchanged by the resize.
+  const again = await mlm(referenceInputs(ref));
+  const a = again.logits.data as Float32Array;
+  const b = before.logits.data as Float32Array;
+  for (let i = 0; i < 7; i++) assert.ok(Math.abs(a[i * 1003 + 17] - b[i * 1000 + 17]) < 1e-5);
+  const dir = scratchDir("resized");
+  await mlm.save_pretrained(dir);
+  const reloaded = await BertForMaskedLM.from_pretrained(dir);
+  assert.equal(reloaded.config.vocab_size, 1003);
+  const gpt2 = await GPT2LMHeadModel.from_pretrained(path.join(modelsDir, "gpt2-lmhead"));
+  gpt2.resize_token_embeddings(1001);
+  const out = await gpt2({ input_ids: [[1000, 3]] });
+  assert.deepEqual(out.logits.shape, [1, 2, 1001]);
+});

@@ -8,7 +8,7 @@ import { split } from "../../engine/ops/split";
 import { Module, ModuleList, Linear, Embedding, LayerNorm, Dropout, Parameter, ACT2FN } from "../../nn";
 import { Activation } from "../../nn/activations";
 import { Tensor } from "../../tensor";
-import { ForwardSpec, GraphOutputs, ModelCallInputs, PreTrainedModel } from "../../modeling/modeling_utils";
+import { ForwardSpec, GraphOutputs, ModelCallInputs, PreTrainedModel, resizedBias } from "../../modeling/modeling_utils";
 import {
   BaseModelOutputWithPooling,
   MaskedLMOutput,
@@ -461,6 +461,10 @@ export class BertForMaskedLM extends BertPreTrainedModel {
 
   get_output_embeddings(): Parameter {
     return this.cls.predictions.decoder?.weight ?? this.bert.embeddings.word_embeddings.weight;
+  }
+
+  protected override _resize_output_bias(new_num_tokens: number): void {
+    this.cls.predictions.bias = resizedBias(this.cls.predictions.bias, new_num_tokens);
   }
 
   protected prepare(inputs: ModelCallInputs): { feeds: Record<string, Tensor>; spec: ForwardSpec } {

@@ -8,7 +8,7 @@ import { Module, ModuleList, Linear, Embedding, LayerNorm, Dropout, Parameter, A
 import { Activation } from "../../nn/activations";
 import { Tensor } from "../../tensor";
 import { Generator } from "../../utils/random";
-import { ForwardSpec, GraphOutputs, MASK_VALUE, ModelCallInputs, PreTrainedModel } from "../../modeling/modeling_utils";
+import { ForwardSpec, GraphOutputs, MASK_VALUE, ModelCallInputs, PreTrainedModel, resizedBias } from "../../modeling/modeling_utils";
 import { BaseModelOutput, MaskedLMOutput, ModelOutput, SequenceClassifierOutput } from "../../modeling/outputs";
 import { EncoderGraphInputs, declareEncoderInputs, prepareEncoderFeeds, requireField, specFromCall, tokenLabels } from "../../modeling/encoder_inputs";
 import { cross_entropy } from "../../modeling/losses";
@@ -326,6 +326,10 @@ export class DistilBertForMaskedLM extends DistilBertPreTrainedModel {
 
   get_output_embeddings(): Parameter {
     return this.distilbert.embeddings.word_embeddings.weight;
+  }
+
+  protected override _resize_output_bias(new_num_tokens: number): void {
+    this.vocab_projector.bias = resizedBias(this.vocab_projector.bias, new_num_tokens);
   }
 
   protected prepare(inputs: ModelCallInputs): { feeds: Record<string, Tensor>; spec: ForwardSpec } {
