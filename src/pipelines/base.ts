@@ -44,15 +44,18 @@ export abstract class Pipeline<Input, Output, Options extends object = Record<st
 
   protected async _call(inputs: Input | Input[], options?: Options): Promise<any> {
     const merged = { ...this.defaultOptions, ...(options ?? {}) } as Options;
-    if (Array.isArray(inputs) && this.isBatch(inputs)) {
-      const results: Output[] = [];
-      for (const input of inputs) {
-        throwIfInterrupted();
-        results.push(await this.runOne(input, merged, false));
-      }
-      return results;
-    }
+    if (Array.isArray(inputs) && this.isBatch(inputs)) return this.runMany(inputs, merged);
     return this.runOne(inputs as Input, merged, true);
+  }
+
+  /** The results for a list of inputs, one per input; tasks that can batch their model calls override it. */
+  protected async runMany(inputs: Input[], options: Options): Promise<Output[]> {
+    const results: Output[] = [];
+    for (const input of inputs) {
+      throwIfInterrupted();
+      results.push(await this.runOne(input, options, false));
+    }
+    return results;
   }
 
   /** Whether an array is a list of inputs (a pipeline whose single input is itself an array overrides this). */

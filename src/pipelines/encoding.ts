@@ -70,6 +70,22 @@ export function modelInputs(encoding: Encoding): ModelInputs {
   return inputs;
 }
 
+/** The model inputs for equally long (padded) encodings, as int64 tensors of shape [rows, length]. */
+export function batchInputs(encodings: Encoding[]): ModelInputs {
+  const inputs: ModelInputs = {};
+  const length = encodings[0].input_ids.length;
+  for (const name of MODEL_INPUT_NAMES) {
+    if (!encodings[0][name]) continue;
+    const flat = encodings.flatMap((e) => {
+      const values = e[name] as number[];
+      if (values.length !== length) throw new PipelineException("Batched inputs must be padded to one length (tokenizer padding).");
+      return values;
+    });
+    inputs[name] = new Tensor(BigInt64Array.from(flat, (v) => BigInt(v)), [encodings.length, length], "int64");
+  }
+  return inputs;
+}
+
 /** The values of a float tensor as JS numbers with its shape. */
 export function floats(tensor: unknown, what: string): { data: Float64Array | Float32Array | number[]; shape: readonly number[] } {
   if (!(tensor instanceof Tensor)) throw new PipelineException(`The model returned no ${what} tensor.`);

@@ -1,6 +1,7 @@
 // text-classification / sentiment-analysis: `[{ label, score }]`, as transformers' TextClassificationPipeline.
 import { Pipeline } from "./base";
-import { encodeOne, floats, modelInputs } from "./encoding";
+import { throwIfInterrupted } from "../utils/cancellation";
+import { batchInputs, encodeOne, encodingsOf, floats, modelInputs } from "./encoding";
 import { PipelineException } from "./errors";
 import { softmax, sigmoid, topk } from "./math";
 
@@ -19,6 +20,8 @@ export interface TextClassificationOptions {
   /** "softmax", "sigmoid" or "none"; by default sigmoid for one label or multi-label problems, else softmax. */
   function_to_apply?: "softmax" | "sigmoid" | "none";
   truncation?: boolean;
+  /** Texts per model call when given a list (default 1); larger batches are faster on long lists. */
+  batch_size?: number;
   /** Older spelling: every label's score, in label order (`[[…]]` for one text). Prefer `top_k: null`. */
   return_all_scores?: boolean;
 }
@@ -34,8 +37,28 @@ export class TextClassificationPipeline extends Pipeline<TextClassificationInput
     const encoding = encodeOne(this.tokenizer, text, { truncation: options.truncation ?? true, ...(pair !== undefined ? { text_pair: pair } : {}) });
     const outputs = await this.model(modelInputs(encoding));
     const { data, shape } = floats(outputs.logits, "logits");
-    const logits = Array.from(data.slice(0, shape[shape.length - 1]), Number);
+    return this.postprocess(Array.from(data.slice(0, shape[shape.length - 1]), Number), options, single && typeof input === "string");
+  }
 
+  /** With `batch_size` > 1, plain strings go through the model that many at a time (padded). */
+  protected override async runMany(inputs: TextClassificationInput[], options: TextClassificationOptions) {
+    const batchSize = options.batch_size ?? 1;
+    if (batchSize <= 1 || !inputs.every((x) => typeof x === "string")) return super.runMany(inputs, options);
+    const results: (ClassificationResult | ClassificationResult[] | ClassificationResult[][])[] = [];
+    for (let i = 0; i < inputs.length; i += batchSize) {
+      throwIfInterrupted();
+      const texts = inputs.slice(i, i + batchSize) as string[];
+      const rows = encodingsOf(this.tokenizer(texts, { padding: true, truncation: options.truncation ?? true }));
+      const outputs = await this.model(batchInputs(rows));
+      const { data, shape } = floats(outputs.logits, "logits");
+      const numLabels = shape[shape.length - 1];
+      rows.forEach((_, r) => results.push(this.postprocess(Array.from(data.slice(r * numLabels, (r + 1) * numLabels), Number), options, false)));
+    }
+    return results;
+  }
+
+  /** Scores from one row of logits, shaped as Python shapes them. `wrap`: a lone string in legacy mode. */
+  private postprocess(logits: number[], options: TextClassificationOptions, wrap: boolean) {
     const config = this.model.config;
     const fn =
       options.function_to_apply ??
@@ -46,13 +69,13 @@ export class TextClassificationPipeline extends Pipeline<TextClassificationInput
     const legacy = !("top_k" in options);
     if (legacy && options.return_all_scores) {
       const all = scores.map((score, i) => ({ label: labelOf(i), score }));
-      return single && typeof input === "string" ? [all] : all;
+      return wrap ? [all] : all;
     }
     if (legacy) {
       const [best] = topk(scores, 1);
       const result = { label: labelOf(best), score: scores[best] };
       // Python returns [{label, score}] for one string, and one {label, score} per string for a list.
-      return single && typeof input === "string" ? [result] : result;
+      return wrap ? [result] : result;
     }
     const k = options.top_k === null || options.top_k === undefined ? scores.length : options.top_k;
     return topk(scores, k).map((i) => ({ label: labelOf(i), score: scores[i] }));

@@ -78,6 +78,13 @@ describe("pipelines on tiny saved models", () => {
     assert.equal(batch.length, 3);
     for (const r of batch) assert.ok(typeof r.label === "string" && r.score >= 0.5 && r.score <= 1);
 
+    // batch_size pads several texts into one model call; the scores stay those of one-by-one calls
+    const texts = ["I love it.", "I hate it, it is the worst thing I have ever bought.", "Tuesday.", text, "Fine."];
+    const oneByOne = await classifier(texts);
+    const batched = await classifier(texts, { batch_size: 2 });
+    assert.deepEqual(batched.map((r: any) => r.label), oneByOne.map((r: any) => r.label));
+    batched.forEach((r: any, i: number) => close(r.score, oneByOne[i].score));
+
     const all = await classifier(text, { top_k: null });
     assert.deepEqual(all.map((r: any) => r.label).sort(), ["NEGATIVE", "POSITIVE"]);
     close(all[0].score + all[1].score, 1);
