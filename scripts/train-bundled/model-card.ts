@@ -63,6 +63,8 @@ export function renderCard(f: CardFacts): string {
     "",
     "## Architecture",
     "",
+    "The config fields that differ from the defaults of the config class:",
+    "",
     "```json",
     JSON.stringify(f.architecture, null, 2),
     "```",

@@ -1,7 +1,8 @@
-// The settings of every bundled model. `quick` fits in minutes on a shared 2-core machine;
-// `full` is the intended run (CPU-hours). Both are real runs of the same code.
+// The settings of every bundled model. `quick` fits in well under an hour on a shared 2-core
+// machine; `full` is the intended run (CPU-hours); `smoke` checks the whole script in a minute or
+// two (use it with --models-dir pointing at a scratch folder). All are real runs of the same code.
 
-export type Preset = "quick" | "full";
+export type Preset = "smoke" | "quick" | "full";
 
 export interface TinyArchitecture {
   hidden_size: number;
@@ -30,13 +31,21 @@ const architecture: TinyArchitecture = {
 };
 
 export const RECIPES: Record<Preset, Recipe> = {
+  smoke: {
+    vocab_size: 2000,
+    bert: architecture,
+    mlm: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3 },
+    spam: { epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 64, learning_rate: 5e-4 },
+    sentiment: { epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 32, learning_rate: 5e-4, afinn_margin: 2 },
+    gpt2: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3 },
+  },
   quick: {
     vocab_size: 8000,
     bert: architecture,
     mlm: { max_steps: 600, batch_size: 32, max_length: 64, learning_rate: 1e-3 },
-    spam: { epochs: 1, max_train_rows: 2000, batch_size: 16, max_length: 128, learning_rate: 5e-4 },
-    sentiment: { epochs: 1, max_train_rows: 4000, batch_size: 32, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
-    gpt2: { max_steps: 600, batch_size: 32, max_length: 64, learning_rate: 1e-3 },
+    spam: { epochs: 1, max_train_rows: 1000, batch_size: 16, max_length: 128, learning_rate: 5e-4 },
+    sentiment: { epochs: 1, max_train_rows: 2000, batch_size: 32, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
+    gpt2: { max_steps: 250, batch_size: 16, max_length: 64, learning_rate: 1e-3 },
   },
   full: {
     vocab_size: 8000,
