@@ -91,6 +91,25 @@ export class Module {
     return this;
   }
 
+  /** The module at a dotted path, like torch's `get_submodule("encoder.layer.0")`. */
+  get_submodule(target: string): Module {
+    if (target === "") return this;
+    const found = this.named_modules().find(([name]) => name === target);
+    if (!found) throw new TensorError(`${this.reprName()} has no submodule "${target}".`);
+    return found[1];
+  }
+
+  /** Freezes (false) or unfreezes (true) every parameter, like torch's `requires_grad_()`. */
+  requires_grad_(requires_grad = true): this {
+    for (const p of this.parameters()) p.requires_grad = requires_grad;
+    return this;
+  }
+
+  /** Forgets every parameter's gradient. */
+  zero_grad(): void {
+    for (const p of this.parameters()) p.grad = null;
+  }
+
   /** Sets evaluation mode (dropout off). */
   eval(): this {
     return this.train(false);

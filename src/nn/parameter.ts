@@ -1,5 +1,6 @@
 import { Tensor } from "../tensor";
 import { TensorError } from "../tensor";
+import { formatTensor } from "../tensor/format";
 
 /**
  * A trainable weight: float32 values, a torch-like shape ([out, in] for Linear), and the gradient
@@ -49,8 +50,19 @@ export class Parameter {
     return new Tensor(this._data, this.shape, "float32");
   }
 
+  /** Printed as torch prints a parameter: `Parameter containing:` and the values. */
   toString(): string {
-    return `Parameter(shape=[${this.shape.join(", ")}])`;
+    const suffix = this.requires_grad ? ["requires_grad=True"] : [];
+    return `Parameter containing:\n${formatTensor(this.tensor(), suffix)}`;
+  }
+
+  _repr_mimebundle_(): Record<string, unknown> {
+    const bundle = this.tensor()._repr_mimebundle_();
+    return { ...bundle, "text/plain": this.toString() };
+  }
+
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return this.toString();
   }
 }
 

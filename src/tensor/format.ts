@@ -1,4 +1,5 @@
 import type { Tensor } from "./tensor";
+import { pyExp, pyFixed } from "./pyformat";
 
 // Printing like torch's `repr(tensor)`: one number format for the whole tensor (4 decimals, or
 // scientific notation when magnitudes span too much, or "1." for whole floats), right-aligned to
@@ -14,11 +15,7 @@ interface Formatter {
   format(v: number | boolean): string;
 }
 
-function sciString(v: number): string {
-  const [m, e] = v.toExponential(PRECISION).split("e");
-  const exp = Number(e);
-  return `${m}e${exp < 0 ? "-" : "+"}${String(Math.abs(exp)).padStart(2, "0")}`;
-}
+const sciString = (v: number) => pyExp(v, PRECISION);
 
 function specialString(v: number): string | null {
   if (Number.isNaN(v)) return "nan";
@@ -27,27 +24,29 @@ function specialString(v: number): string | null {
   return null;
 }
 
+/** torch's _Formatter: float widths come from the nonzero finite values only. */
 function makeFormatter(t: Tensor, values: number[]): Formatter {
   if (t.dtype === "bool") return { width: 5, format: (v) => (v ? "True" : "False") };
   if (t.dtype === "int64" || t.dtype === "int32") {
     const width = Math.max(1, ...values.map((v) => String(v).length));
     return { width, format: (v) => String(v) };
   }
-  const finite = values.filter((v) => Number.isFinite(v));
-  const nonzero = finite.map(Math.abs).filter((v) => v !== 0);
-  let fmt: (v: number) => string;
-  if (finite.every((v) => Number.isInteger(v))) {
-    const maxAbs = Math.max(0, ...nonzero);
-    fmt = maxAbs > 1e8 ? sciString : (v) => `${v.toFixed(0)}.`;
+  const nonzero = values.filter((v) => Number.isFinite(v) && v !== 0);
+  const abs = nonzero.map(Math.abs);
+  const maxAbs = Math.max(...abs);
+  const minAbs = Math.min(...abs);
+  let fmt: (v: number) => string = (v) => pyFixed(v, PRECISION);
+  let width = 1;
+  if (nonzero.length > 0) {
+    const intMode = nonzero.every((v) => Number.isInteger(v));
+    const sci = intMode ? maxAbs / minAbs > 1000 || maxAbs > 1e8 : maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4;
+    if (sci) fmt = sciString;
+    else if (intMode) fmt = (v) => `${pyFixed(v, 0)}.`;
+    width = Math.max(1, ...nonzero.map((v) => fmt(v).length));
   } else {
-    const maxAbs = Math.max(...nonzero);
-    const minAbs = Math.min(...nonzero);
-    const sci = nonzero.length > 0 && (maxAbs / minAbs > 1000 || maxAbs > 1e8 || minAbs < 1e-4);
-    fmt = sci ? sciString : (v) => v.toFixed(PRECISION);
+    fmt = (v) => `${pyFixed(v, 0)}.`;
   }
   const format = (v: number | boolean) => specialString(v as number) ?? fmt(v as number);
-  // As in torch, only finite values set the column width.
-  const width = Math.max(1, ...finite.map((v) => format(v).length));
   return { width, format };
 }
 
@@ -96,8 +95,27 @@ function formatBlock(t: Tensor, f: Formatter, summarize: boolean, dim: number, o
   return `[${parts.join(sep)}]`;
 }
 
-/** `tensor([[0.1000, 0.2000]])`, as torch prints it (dtype shown when not float32/int64/bool). */
-export function formatTensor(t: Tensor): string {
+/** Appends `, suffix` items, starting a new line when the current one would pass 80 columns (torch's rule). */
+function addSuffixes(body: string, suffixes: string[], indent: number): string {
+  let out = body;
+  let lastLineLen = body.length - body.lastIndexOf("\n") + 1;
+  for (const suffix of suffixes) {
+    if (lastLineLen + suffix.length + 2 > LINE_WIDTH) {
+      out += `,\n${" ".repeat(indent)}${suffix}`;
+      lastLineLen = indent + suffix.length;
+    } else {
+      out += `, ${suffix}`;
+      lastLineLen += suffix.length + 2;
+    }
+  }
+  return `${out})`;
+}
+
+/**
+ * `tensor([[0.1000, 0.2000]])`, as torch prints it (dtype shown when not float32/int64/bool).
+ * `extraSuffixes` go after the dtype, e.g. "requires_grad=True" for parameters.
+ */
+export function formatTensor(t: Tensor, extraSuffixes: string[] = []): string {
   const prefix = "tensor(";
   const suffixes: string[] = [];
   let body: string;
@@ -110,5 +128,6 @@ export function formatTensor(t: Tensor): string {
     body = t.shape.length === 0 ? f.format(t.dtype === "bool" ? t.data[0] !== 0 : readNumber(t, 0)) : formatBlock(t, f, summarize, 0, 0, prefix.length);
   }
   if (t.dtype === "float64" || t.dtype === "int32") suffixes.push(`dtype=torch.${t.dtype}`);
-  return `${prefix}${body}${suffixes.map((s) => `, ${s}`).join("")})`;
+  suffixes.push(...extraSuffixes);
+  return addSuffixes(prefix + body, suffixes, prefix.length);
 }

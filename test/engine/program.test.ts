@@ -93,3 +93,14 @@ test("wrong feeds are rejected with the input's name and the expected shape", as
   assert.deepEqual(ok.z.tolist(), [[2, 3, 4, 5]]);
   await p.release();
 });
+
+test("modules freeze, find submodules and print parameters like torch", () => {
+  const m = new TinyNet();
+  m.fc1.requires_grad_(false);
+  assert.equal(m.num_parameters({ only_trainable: true }), m.num_parameters() - 128 - 16);
+  assert.equal(m.get_submodule("ln"), m.ln);
+  assert.throws(() => m.get_submodule("nope"), /no submodule "nope"/);
+  const p = m.ln.bias;
+  // torch: repr(torch.nn.LayerNorm(16).bias)
+  assert.equal(p.toString(), "Parameter containing:\ntensor([0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.],\n       requires_grad=True)");
+});

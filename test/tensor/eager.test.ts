@@ -26,6 +26,13 @@ const CASES: { shape: number[]; dtype: DType; data: number[] }[] = [
   { shape: [40, 50], dtype: "float32", data: seq(2000, (i) => Math.cos(i)) },
   { shape: [0], dtype: "float32", data: [] },
   { shape: [2], dtype: "float32", data: [NaN, -Infinity] },
+  { shape: [30], dtype: "float64", data: seq(30, () => 0) },
+  { shape: [30], dtype: "float64", data: seq(30, () => 1 / 3) },
+  { shape: [4], dtype: "float32", data: [0.03125, 0.5, 0.25, 0.21875] },
+  { shape: [3], dtype: "float32", data: [1.03125e-5, 2, 0] },
+  { shape: [2, 3], dtype: "float32", data: [0, 0, 1, 0, 2.5, 0] },
+  { shape: [0, 3], dtype: "float32", data: [] },
+  { shape: [30], dtype: "int32", data: seq(30, (i) => i) },
 ];
 
 function make(c: (typeof CASES)[number]): Tensor {
