@@ -21,7 +21,7 @@ before(async () => {
   const vocab = path.join(hfReference, "tokenizers", "assets", "bert-base-uncased");
   for (const f of fs.readdirSync(vocab)) fs.copyFileSync(path.join(vocab, f), path.join(dir, f));
   hub = await new FakeHub().start();
-  hub.addRepo("course/tiny-sentiment", { refs: { main: commitId("tiny") }, commits: { [commitId("tiny")]: filesOf(dir) } });
+  hub.addRepo("course/tiny-sentiment", { refs: { main: commitId("tiny"), "v1.0": commitId("tiny") }, commits: { [commitId("tiny")]: filesOf(dir) } });
   for (const key of ENV_KEYS) delete process.env[key];
   process.env.HF_HOME = path.join(scratchDir("hub-models-home"));
   process.env.HF_ENDPOINT = hub.endpoint;
@@ -56,4 +56,17 @@ test("a pipeline loads a Hub model once, then from the cache without requests, a
     delete process.env.HF_HUB_OFFLINE;
   }
   assert.equal(hub.count(), 0);
+});
+
+test("pipeline() passes revision and token to the model and tokenizer loaders", async () => {
+  process.env.HF_HOME = scratchDir("hub-models-revision");
+  hub.requests.length = 0;
+  const classifier = await pipeline("sentiment-analysis", { model: "course/tiny-sentiment", revision: "v1.0", token: "hf_course" });
+  assert.equal((await classifier("Fine.")).length, 1);
+  const resolves = hub.requests.filter((r) => r.url.includes("/resolve/"));
+  assert.ok(resolves.length >= 4);
+  assert.ok(resolves.every((r) => r.url.startsWith("/course/tiny-sentiment/resolve/v1.0/")), JSON.stringify(resolves.map((r) => r.url)));
+  assert.ok(resolves.every((r) => r.authorization === "Bearer hf_course"));
+  const refs = path.join(process.env.HF_HOME!, "hub", "models--course--tiny-sentiment", "refs", "v1.0");
+  assert.equal(fs.readFileSync(refs, "utf8"), commitId("tiny"));
 });
