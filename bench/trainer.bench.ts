@@ -52,7 +52,7 @@ export async function main(): Promise<void> {
     path.join(work, "data.json"),
     JSON.stringify({ config: { ...config.to_dict(), num_labels: 2, hidden_dropout_prob: 0.1, attention_probs_dropout_prob: 0.1 }, input_ids: data.column("input_ids"), attention_mask: data.column("attention_mask"), labels: data.column("label"), batch_size: BATCH, learning_rate: LR }),
   );
-  const r = spawnSync(PYTHON, [path.join(root, "bench", "trainer_pytorch.py"), path.join(work, "init", "model.safetensors"), path.join(work, "data.json"), String(os.cpus().length)], { encoding: "utf8" });
+  const r = spawnSync(PYTHON, [path.join(root, "bench", "trainer_pytorch.py"), "bench", path.join(work, "init", "model.safetensors"), path.join(work, "data.json"), String(os.cpus().length)], { encoding: "utf8" });
   fs.rmSync(work, { recursive: true, force: true });
   if (r.status !== 0) {
     console.log(`bert-tiny fine-tuning (spam_assassin, seq ${SEQ}, batch ${BATCH}): ours ${ours.toFixed(1)} samples/s | PyTorch skipped (${(r.stderr || "").trim().split("\n").pop()})`);
