@@ -13,8 +13,3 @@ export function dtypeFromOnnx(code: number): DType {
   if (!found) throw new DTypeError(`ONNX data type ${code} is not supported (float32, float64, int32, int64 and bool are).`);
   return found;
 }
-
-/** onnxruntime-node's names for our dtypes. */
-export function ortType(dtype: DType): "float32" | "float64" | "int64" | "int32" | "bool" {
-  return dtype;
-}

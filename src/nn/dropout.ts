@@ -1,6 +1,7 @@
 import { GraphValue } from "../engine/graph";
 import { dropout } from "../engine/ops/dropout";
 import { Module } from "./module";
+import { pyFloat } from "./repr";
 
 /** Zeroes each element with probability p in training mode and rescales the rest by 1/(1−p). */
 export class Dropout extends Module {
@@ -13,6 +14,6 @@ export class Dropout extends Module {
   }
 
   override extra_repr(): string {
-    return `p=${this.p}, inplace=False`;
+    return `p=${pyFloat(this.p)}, inplace=False`;
   }
 }

@@ -104,3 +104,21 @@ test("modules freeze, find submodules and print parameters like torch", () => {
   // torch: repr(torch.nn.LayerNorm(16).bias)
   assert.equal(p.toString(), "Parameter containing:\ntensor([0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0., 0.],\n       requires_grad=True)");
 });
+
+test("shape helpers: arange_like, full_like, shape_of, causal masks from comparisons", async () => {
+  const g = new Graph();
+  const x = g.input("x", "float32", ["batch", "seq"]);
+  const pos = F.arange_like(x, 1);
+  assert.deepEqual(pos.shape, ["seq"]);
+  g.output("pos", pos);
+  g.output("ones", F.full_like(x, 1));
+  g.output("shape", F.shape_of(x));
+  g.output("causal", F.ge(F.unsqueeze(pos, 1), F.unsqueeze(pos, 0)));
+  const p = await Program.compile(g);
+  const out = await p.run({ x: Tensor.zeros([2, 3]) });
+  assert.deepEqual(out.pos.tolist(), [0, 1, 2]);
+  assert.deepEqual(out.ones.tolist(), [[1, 1, 1], [1, 1, 1]]);
+  assert.deepEqual(out.shape.tolist(), [2, 3]);
+  assert.deepEqual(out.causal.tolist(), [[true, false, false], [true, true, false], [true, true, true]]);
+  await p.release();
+});

@@ -51,19 +51,10 @@ export function arange_like(x: GraphValue, axis: number): GraphValue {
   return relabel(out, [x.shape[normAxis("arange_like", axis, x.rank)]]);
 }
 
-/** A tensor shaped like `x` (or like the shape value `shape`) filled with `value`. */
+/** A tensor shaped like `x` filled with `value` (like torch.full_like). */
 export function full_like(x: GraphValue, value: number, dtype = x.dtype): GraphValue {
   const g = x.graph;
-  const t = g.constant(Object.assign(scalarTensor(value, dtype)));
-  return g.op("Expand", [t, g.op("Shape", [x])]);
-}
-
-import { Tensor } from "../../tensor";
-function scalarTensor(value: number, dtype: ValueInfo["dtype"]): Tensor {
-  const t = Tensor.zeros([], dtype);
-  if (dtype === "int64") (t.data as BigInt64Array)[0] = BigInt(value);
-  else (t.data as Float32Array)[0] = value;
-  return t;
+  return g.op("Expand", [g.scalar(value, dtype), g.op("Shape", [x])]);
 }
 
 /** Same value, with a shape the caller knows better than inference did (adds an Identity node). */

@@ -27,7 +27,7 @@ defineOp({
     for (const a of axes) {
       if (typeof x.shape[a] === "number" && x.shape[a] !== 1) throw new ShapeError(`${op}: axis ${a} of [${x.shape.join(", ")}] has size ${x.shape[a]}, not 1.`);
     }
-    return [{ dtype: x.dtype, shape: x.shape.filter((_, i) => !axes.includes(i)), shapeValue: x.shapeValue && x.shape.length === 1 ? undefined : undefined }];
+    return [{ dtype: x.dtype, shape: x.shape.filter((_, i) => !axes.includes(i)) }];
   },
   grad: ({ graph: g, inputs, dys }) => [g.op("Reshape", [dys[0]!, g.op("Shape", [inputs[0]!])]), null],
 });
