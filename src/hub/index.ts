@@ -1,3 +1,14 @@
+// Finding model files, as huggingface_hub does.
+//
+// `cached_file(dirOrId, filename)` (used by every from_pretrained) looks in a local folder, then
+// the bundled models (`transformers-lab/<name>` → `<package>/models/<name>/`), then the Hub
+// cache in Python's layout, and finally downloads from the Hub. A file already cached for the
+// requested revision is used without any request; `force_download: true` checks the Hub again.
+//
+// Environment, with huggingface_hub's names:
+//   HF_HOME (~/.cache/huggingface), HF_HUB_CACHE / HUGGINGFACE_HUB_CACHE ($HF_HOME/hub),
+//   HF_ENDPOINT (https://huggingface.co), HF_TOKEN / HF_TOKEN_PATH ($HF_HOME/token),
+//   HF_HUB_OFFLINE=1, HF_HUB_DOWNLOAD_TIMEOUT (10 s), HF_HUB_DISABLE_PROGRESS_BARS=1.
 export * from "./errors";
 export * from "./resolve";
 export { hf_hub_download, hf_hub_url, get_hf_file_metadata } from "./file_download";
