@@ -19,7 +19,7 @@ import { logger } from "./logging";
 import { ModelOutput } from "./outputs";
 import { readSafetensors, serialize, SafetensorError } from "./safetensors";
 import { TensorLike } from "./inputs";
-import { initialisationSkipped, withoutInitialisation } from "./init_control";
+import { fillNormal, initialisationSkipped, withoutInitialisation } from "./init_control";
 
 export const WEIGHTS_NAME = "model.safetensors";
 export const WEIGHTS_INDEX_NAME = "model.safetensors.index.json";
@@ -166,11 +166,11 @@ export abstract class PreTrainedModel extends Module {
     const std = (this.config.initializer_range as number | undefined) ?? 0.02;
     const want = (p: Parameter | null): p is Parameter => p !== null && (!only || only.has(p));
     if (module instanceof Linear || module instanceof Conv1D) {
-      if (want(module.weight)) module.weight.data = generator.fill_normal(new Float32Array(module.weight.numel), 0, std) as Float32Array;
+      if (want(module.weight)) module.weight.data = fillNormal(generator, new Float32Array(module.weight.numel), 0, std);
       if (want(module.bias)) module.bias.data = new Float32Array(module.bias.numel);
     } else if (module instanceof Embedding) {
       if (want(module.weight)) {
-        const w = generator.fill_normal(new Float32Array(module.weight.numel), 0, std) as Float32Array;
+        const w = fillNormal(generator, new Float32Array(module.weight.numel), 0, std);
         if (module.padding_idx !== null) w.fill(0, module.padding_idx * module.embedding_dim, (module.padding_idx + 1) * module.embedding_dim);
         module.weight.data = w;
       }
@@ -221,7 +221,7 @@ export abstract class PreTrainedModel extends Module {
     const old = embedding.weight;
     const dim = embedding.embedding_dim;
     const std = (this.config.initializer_range as number | undefined) ?? 0.02;
-    const data = default_generator.fill_normal(new Float32Array(new_num_tokens * dim), 0, std) as Float32Array;
+    const data = fillNormal(default_generator, new Float32Array(new_num_tokens * dim), 0, std);
     data.set(old.data.subarray(0, Math.min(old.numel, new_num_tokens * dim)));
     const resized = new Parameter(data, [new_num_tokens, dim]);
     resized.requires_grad = old.requires_grad;

@@ -20,7 +20,7 @@ import {
 import { EncoderGraphInputs, declareEncoderInputs, extendedAttentionMask, prepareEncoderFeeds, requireField, specFromCall, tokenLabels } from "../../modeling/encoder_inputs";
 import { binary_cross_entropy_with_logits, cross_entropy, mse_loss } from "../../modeling/losses";
 import { ModelInputError, ensureBatch, toTensor } from "../../modeling/inputs";
-import { withoutInitialisation } from "../../modeling/init_control";
+import { NO_DRAW, withoutInitialisation } from "../../modeling/init_control";
 import { BertConfig } from "./configuration";
 
 function activation(name: string): Activation {
@@ -40,9 +40,9 @@ export class BertEmbeddings extends Module {
   constructor(config: BertConfig) {
     super();
     const hidden = requireField<number>(config, "hidden_size");
-    this.word_embeddings = new Embedding(requireField(config, "vocab_size"), hidden, { padding_idx: config.pad_token_id ?? null });
-    this.position_embeddings = new Embedding(requireField(config, "max_position_embeddings"), hidden);
-    this.token_type_embeddings = new Embedding(requireField(config, "type_vocab_size"), hidden);
+    this.word_embeddings = new Embedding(requireField(config, "vocab_size"), hidden, { padding_idx: config.pad_token_id ?? null, ...NO_DRAW });
+    this.position_embeddings = new Embedding(requireField(config, "max_position_embeddings"), hidden, NO_DRAW);
+    this.token_type_embeddings = new Embedding(requireField(config, "type_vocab_size"), hidden, NO_DRAW);
     this.LayerNorm = new LayerNorm(hidden, { eps: config.layer_norm_eps });
     this.dropout = new Dropout(config.hidden_dropout_prob);
   }
@@ -71,9 +71,9 @@ export class BertSelfAttention extends Module {
     }
     this.num_attention_heads = config.num_attention_heads;
     this.attention_head_size = hidden / config.num_attention_heads;
-    this.query = new Linear(hidden, hidden);
-    this.key = new Linear(hidden, hidden);
-    this.value = new Linear(hidden, hidden);
+    this.query = new Linear(hidden, hidden, NO_DRAW);
+    this.key = new Linear(hidden, hidden, NO_DRAW);
+    this.value = new Linear(hidden, hidden, NO_DRAW);
     this.dropout = new Dropout(config.attention_probs_dropout_prob);
   }
 
@@ -101,7 +101,7 @@ export class BertSelfOutput extends Module {
 
   constructor(config: BertConfig) {
     super();
-    this.dense = new Linear(config.hidden_size, config.hidden_size);
+    this.dense = new Linear(config.hidden_size, config.hidden_size, NO_DRAW);
     this.LayerNorm = new LayerNorm(config.hidden_size, { eps: config.layer_norm_eps });
     this.dropout = new Dropout(config.hidden_dropout_prob);
   }
@@ -134,7 +134,7 @@ export class BertIntermediate extends Module {
 
   constructor(config: BertConfig) {
     super();
-    this.dense = new Linear(config.hidden_size, config.intermediate_size);
+    this.dense = new Linear(config.hidden_size, config.intermediate_size, NO_DRAW);
     this._act = activation(config.hidden_act);
   }
 
@@ -151,7 +151,7 @@ export class BertOutput extends Module {
 
   constructor(config: BertConfig) {
     super();
-    this.dense = new Linear(config.intermediate_size, config.hidden_size);
+    this.dense = new Linear(config.intermediate_size, config.hidden_size, NO_DRAW);
     this.LayerNorm = new LayerNorm(config.hidden_size, { eps: config.layer_norm_eps });
     this.dropout = new Dropout(config.hidden_dropout_prob);
   }
@@ -209,7 +209,7 @@ export class BertPooler extends Module {
 
   constructor(config: BertConfig) {
     super();
-    this.dense = new Linear(config.hidden_size, config.hidden_size);
+    this.dense = new Linear(config.hidden_size, config.hidden_size, NO_DRAW);
   }
 
   forward(hidden_states: GraphValue): GraphValue {
@@ -355,7 +355,7 @@ export class BertForSequenceClassification extends BertPreTrainedModel {
     super(config);
     this.bert = withoutInitialisation(() => new BertModel(config));
     this.dropout = new Dropout(config.classifier_dropout ?? config.hidden_dropout_prob);
-    this.classifier = new Linear(config.hidden_size, config.num_labels);
+    this.classifier = new Linear(config.hidden_size, config.num_labels, NO_DRAW);
     this.post_init();
   }
 
@@ -388,7 +388,7 @@ export class BertPredictionHeadTransform extends Module {
 
   constructor(config: BertConfig) {
     super();
-    this.dense = new Linear(config.hidden_size, config.hidden_size);
+    this.dense = new Linear(config.hidden_size, config.hidden_size, NO_DRAW);
     this._act = activation(config.hidden_act);
     this.LayerNorm = new LayerNorm(config.hidden_size, { eps: config.layer_norm_eps });
   }
@@ -411,7 +411,7 @@ export class BertLMPredictionHead extends Module {
   constructor(config: BertConfig, wordEmbeddings: Parameter) {
     super();
     this.transform = new BertPredictionHeadTransform(config);
-    this.decoder = config.tie_word_embeddings ? null : new Linear(config.hidden_size, config.vocab_size, { bias: false });
+    this.decoder = config.tie_word_embeddings ? null : new Linear(config.hidden_size, config.vocab_size, { bias: false, ...NO_DRAW });
     this.bias = Parameter.zeros([config.vocab_size]);
     this._tied = config.tie_word_embeddings ? wordEmbeddings : null;
   }
@@ -501,7 +501,7 @@ export class BertForTokenClassification extends BertPreTrainedModel {
     super(config);
     this.bert = withoutInitialisation(() => new BertModel(config, { add_pooling_layer: false }));
     this.dropout = new Dropout(config.classifier_dropout ?? config.hidden_dropout_prob);
-    this.classifier = new Linear(config.hidden_size, config.num_labels);
+    this.classifier = new Linear(config.hidden_size, config.num_labels, NO_DRAW);
     this.post_init();
   }
 
@@ -553,7 +553,7 @@ export class BertForQuestionAnswering extends BertPreTrainedModel {
   constructor(config: BertConfig) {
     super(config);
     this.bert = withoutInitialisation(() => new BertModel(config, { add_pooling_layer: false }));
-    this.qa_outputs = new Linear(config.hidden_size, config.num_labels);
+    this.qa_outputs = new Linear(config.hidden_size, config.num_labels, NO_DRAW);
     this.post_init();
   }
 

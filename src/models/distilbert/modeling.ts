@@ -13,7 +13,7 @@ import { BaseModelOutput, MaskedLMOutput, ModelOutput, SequenceClassifierOutput 
 import { EncoderGraphInputs, declareEncoderInputs, prepareEncoderFeeds, requireField, specFromCall, tokenLabels } from "../../modeling/encoder_inputs";
 import { cross_entropy } from "../../modeling/losses";
 import { ModelInputError } from "../../modeling/inputs";
-import { withoutInitialisation } from "../../modeling/init_control";
+import { NO_DRAW, withoutInitialisation } from "../../modeling/init_control";
 import { sequenceClassificationLabels, sequenceClassificationLoss } from "../bert/modeling";
 import { DistilBertConfig } from "./configuration";
 
@@ -46,8 +46,8 @@ export class Embeddings extends Module {
   constructor(config: DistilBertConfig) {
     super();
     const dim = requireField<number>(config, "dim");
-    this.word_embeddings = new Embedding(requireField(config, "vocab_size"), dim, { padding_idx: config.pad_token_id ?? null });
-    this.position_embeddings = new Embedding(requireField(config, "max_position_embeddings"), dim);
+    this.word_embeddings = new Embedding(requireField(config, "vocab_size"), dim, { padding_idx: config.pad_token_id ?? null, ...NO_DRAW });
+    this.position_embeddings = new Embedding(requireField(config, "max_position_embeddings"), dim, NO_DRAW);
     this.sinusoidal = !!config.sinusoidal_pos_embds;
     if (this.sinusoidal) this.useSinusoidalPositions();
     this.LayerNorm = new LayerNorm(dim, { eps: 1e-12 });
@@ -85,10 +85,10 @@ export class MultiHeadSelfAttention extends Module {
     if (this.dim % this.n_heads !== 0) throw new ModelInputError(`dim (${this.dim}) must be divisible by n_heads (${this.n_heads}).`);
     this.dim_per_head = this.dim / this.n_heads;
     this.dropout = new Dropout(config.attention_dropout);
-    this.q_lin = new Linear(this.dim, this.dim);
-    this.k_lin = new Linear(this.dim, this.dim);
-    this.v_lin = new Linear(this.dim, this.dim);
-    this.out_lin = new Linear(this.dim, this.dim);
+    this.q_lin = new Linear(this.dim, this.dim, NO_DRAW);
+    this.k_lin = new Linear(this.dim, this.dim, NO_DRAW);
+    this.v_lin = new Linear(this.dim, this.dim, NO_DRAW);
+    this.out_lin = new Linear(this.dim, this.dim, NO_DRAW);
   }
 
   private shape(x: GraphValue): GraphValue {
@@ -116,8 +116,8 @@ export class FFN extends Module {
   constructor(config: DistilBertConfig) {
     super();
     this.dropout = new Dropout(config.dropout);
-    this.lin1 = new Linear(config.dim, config.hidden_dim);
-    this.lin2 = new Linear(config.hidden_dim, config.dim);
+    this.lin1 = new Linear(config.dim, config.hidden_dim, NO_DRAW);
+    this.lin2 = new Linear(config.hidden_dim, config.dim, NO_DRAW);
     this._act = activation(config.activation);
   }
 
@@ -255,8 +255,8 @@ export class DistilBertForSequenceClassification extends DistilBertPreTrainedMod
   constructor(config: DistilBertConfig) {
     super(config);
     this.distilbert = withoutInitialisation(() => new DistilBertModel(config));
-    this.pre_classifier = new Linear(config.dim, config.dim);
-    this.classifier = new Linear(config.dim, config.num_labels);
+    this.pre_classifier = new Linear(config.dim, config.dim, NO_DRAW);
+    this.classifier = new Linear(config.dim, config.num_labels, NO_DRAW);
     this.dropout = new Dropout(config.seq_classif_dropout);
     this.post_init();
   }
@@ -317,7 +317,7 @@ export class DistilBertForMaskedLM extends DistilBertPreTrainedModel {
   constructor(config: DistilBertConfig) {
     super(config);
     this.distilbert = withoutInitialisation(() => new DistilBertModel(config));
-    this.vocab_transform = new Linear(config.dim, config.dim);
+    this.vocab_transform = new Linear(config.dim, config.dim, NO_DRAW);
     this.vocab_layer_norm = new LayerNorm(config.dim, { eps: 1e-12 });
     this.vocab_projector = new TiedProjection(this.distilbert.embeddings.word_embeddings.weight);
     Object.defineProperty(this, "_act", { value: activation(config.activation), enumerable: false });

@@ -19,7 +19,7 @@ import { BaseModelOutputWithPast, CausalLMOutputWithPast, ModelOutput } from "..
 import { extendedAttentionMask, requireField, tokenLabels } from "../../modeling/encoder_inputs";
 import { cross_entropy } from "../../modeling/losses";
 import { ModelInputError, checkIdRange, ensureBatch, filled, toTensor, TensorLike } from "../../modeling/inputs";
-import { withoutInitialisation } from "../../modeling/init_control";
+import { NO_DRAW, fillNormal, withoutInitialisation } from "../../modeling/init_control";
 import { GenerationOptions, nextToken } from "../../modeling/generation";
 import { logger } from "../../modeling/logging";
 import { GPT2Config } from "./configuration";
@@ -148,7 +148,7 @@ export abstract class GPT2PreTrainedModel extends PreTrainedModel {
     super._init_weights(module, name, generator, only);
     if (module instanceof Conv1D && /(^|\.)c_proj$/.test(name) && (!only || only.has(module.weight))) {
       const std = this.config.initializer_range / Math.sqrt(2 * this.config.n_layer);
-      module.weight.data = generator.fill_normal(new Float32Array(module.weight.numel), 0, std) as Float32Array;
+      module.weight.data = fillNormal(generator, new Float32Array(module.weight.numel), 0, std);
     }
   }
 
@@ -237,8 +237,8 @@ export class GPT2Model extends GPT2PreTrainedModel {
   constructor(config: GPT2Config) {
     super(config);
     const hidden = requireField<number>(config, "n_embd");
-    this.wte = new Embedding(requireField(config, "vocab_size"), hidden);
-    this.wpe = new Embedding(requireField(config, "n_positions"), hidden);
+    this.wte = new Embedding(requireField(config, "vocab_size"), hidden, NO_DRAW);
+    this.wpe = new Embedding(requireField(config, "n_positions"), hidden, NO_DRAW);
     this.drop = new Dropout(config.embd_pdrop);
     this.h = new ModuleList(Array.from({ length: requireField<number>(config, "n_layer") }, (_, i) => new GPT2Block(config, i)));
     this.ln_f = new LayerNorm(hidden, { eps: config.layer_norm_epsilon });
