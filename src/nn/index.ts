@@ -6,3 +6,5 @@ export * from "./embedding";
 export * from "./layer_norm";
 export * from "./dropout";
 export * from "./activations";
+export * from "./sequential";
+export * from "./activation_modules";

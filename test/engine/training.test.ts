@@ -4,7 +4,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { Graph, Program, functional as F } from "../../src/engine";
 import type { GraphValue } from "../../src/engine";
-import { Dropout, Embedding, Linear, Module } from "../../src/nn";
+import { Dropout, Embedding, Linear, Module, Sequential, Tanh } from "../../src/nn";
 import { AdamW, clip_grad_norm_, get_linear_schedule_with_warmup } from "../../src/optim";
 import { Tensor } from "../../src/tensor";
 import { Generator } from "../../src/utils/random";
@@ -137,4 +137,26 @@ test("a run stopped and resumed from saved state continues identically", async (
   for (const [name, p] of resumed.model.named_parameters()) {
     assert.deepEqual(Array.from(p.data), Array.from(straight.model.named_parameters().find(([n]) => n === name)![1].data), name);
   }
+});
+
+test("Sequential chains modules, names children 0, 1, … and trains like any module", async () => {
+  const gen = new Generator(3);
+  const net = new Sequential(new Linear(2, 8, { generator: gen }), new Tanh(), new Linear(8, 2, { generator: gen }));
+  assert.deepEqual(net.named_parameters().map(([n]) => n), ["0.weight", "0.bias", "2.weight", "2.bias"]);
+  assert.match(net.toString(), /^Sequential\(\n  \(0\): Linear\(in_features=2, out_features=8, bias=True\)\n  \(1\): Tanh\(\)/);
+  // XOR: not linearly separable, so the hidden layer has to do the work.
+  const x = new Tensor(Float32Array.from([0, 0, 0, 1, 1, 0, 1, 1]), [4, 2], "float32");
+  const y = Tensor.from([0, 1, 1, 0]);
+  const g = new Graph({ module: net });
+  g.output("loss", F.cross_entropy(net.forward(g.input("x", "float32", ["n", 2])), g.input("y", "int64", ["n"])));
+  const step = await Program.compile(g, { backward: { loss: "loss" } });
+  const opt = new AdamW(net.parameters(), { lr: 0.05, weight_decay: 0 });
+  let loss = Infinity;
+  for (let i = 0; i < 300; i++) {
+    loss = (await step.run({ x, y })).loss.item();
+    opt.step();
+    opt.zero_grad();
+  }
+  await step.release();
+  assert.ok(loss < 0.01, `XOR loss ${loss}`);
 });
