@@ -77,3 +77,10 @@ test("bad inputs get clear errors", async () => {
   const out = await model.eval()({ input_ids: [1, 2, 3] });
   assert.deepEqual(out.last_hidden_state.shape, [1, 3, 16]);
 });
+
+test("config features this BERT does not implement are refused by name", () => {
+  const small = { vocab_size: 50, hidden_size: 16, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 32 };
+  assert.throws(() => new BertModel(new BertConfig({ ...small, position_embedding_type: "relative_key" })), (e: Error) => e.name === "ConfigError" && /relative_key/.test(e.message));
+  assert.throws(() => new BertModel(new BertConfig({ ...small, is_decoder: true })), (e: Error) => e.name === "ConfigError" && /is_decoder/.test(e.message));
+  assert.throws(() => new BertModel(new BertConfig({ ...small, num_attention_heads: 3 })), (e: Error) => /not a multiple of the number of attention heads/.test(e.message));
+});

@@ -22,6 +22,7 @@ import { binary_cross_entropy_with_logits, cross_entropy, mse_loss } from "../..
 import { ModelInputError, ensureBatch, toTensor } from "../../modeling/inputs";
 import { NO_DRAW, withoutInitialisation } from "../../modeling/init_control";
 import { BertConfig } from "./configuration";
+import { ConfigError } from "../../configuration/configuration_utils";
 
 function activation(name: string): Activation {
   const fn = ACT2FN[name];
@@ -262,6 +263,12 @@ export class BertModel extends BertPreTrainedModel {
 
   constructor(config: BertConfig, options: { add_pooling_layer?: boolean } = {}) {
     super(config);
+    if (config.position_embedding_type && config.position_embedding_type !== "absolute") {
+      throw new ConfigError(`position_embedding_type "${config.position_embedding_type}" is not supported here; BERT models use "absolute" position embeddings.`);
+    }
+    if (config.is_decoder || config.add_cross_attention) {
+      throw new ConfigError("BERT as a decoder (is_decoder / add_cross_attention) is not supported here; use GPT-2 (AutoModelForCausalLM) for text generation.");
+    }
     this.embeddings = new BertEmbeddings(config);
     this.encoder = new BertEncoder(config);
     this.pooler = options.add_pooling_layer === false ? null : new BertPooler(config);
