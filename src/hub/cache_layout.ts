@@ -6,6 +6,7 @@
 //     snapshots/<commit>/<file>          relative symlinks into blobs/
 //     .no_exist/<commit>/<file>          empty markers for files known to be absent
 //   <cache>/.locks/models--org--name/<etag>.lock
+import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { isCommitHash } from "./validation";
@@ -100,10 +101,12 @@ export class RepoCache {
     const blob = this.blobPath(etag);
     fs.mkdirSync(path.dirname(pointer), { recursive: true });
     const relative = path.relative(path.dirname(pointer), blob);
-    const temp = `${pointer}.${process.pid}.${Date.now()}.tmp`;
+    const temp = tempName(pointer);
     try {
       fs.symlinkSync(relative, temp);
-    } catch {
+    } catch (err) {
+      // Filesystems without symlinks get a copy, as huggingface_hub does on them.
+      if (!["EPERM", "ENOTSUP", "EOPNOTSUPP", "EINVAL"].includes((err as NodeJS.ErrnoException).code ?? "")) throw err;
       fs.copyFileSync(blob, temp);
     }
     // rename replaces an older pointer atomically, even when another process made one meanwhile
@@ -112,10 +115,15 @@ export class RepoCache {
   }
 }
 
+/** A sibling name no other writer (process or concurrent call) will pick. */
+function tempName(file: string): string {
+  return `${file}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`;
+}
+
 /** Writes a file through a temp file in the same folder and a rename, so readers never see half of it. */
 export function writeFileAtomic(file: string, contents: string | Uint8Array): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.${Date.now()}.tmp`;
-  fs.writeFileSync(temp, contents);
+  const temp = tempName(file);
+  fs.writeFileSync(temp, contents, { flag: "wx" });
   fs.renameSync(temp, file);
 }

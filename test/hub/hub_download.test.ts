@@ -260,6 +260,17 @@ describe("hub downloads against a local Hub", () => {
     assert.deepEqual(fs.readdirSync(lockDir), []);
   });
 
+  test("concurrent loads of the same files in one process share one download", async () => {
+    freshHome("same-process");
+    const names = ["config.json", "model.safetensors", "config.json", "model.safetensors"];
+    const files = await Promise.all(names.map((n) => hf_hub_download("org/gpt", n)));
+    assert.equal(files[0], files[2]);
+    assert.equal(files[1], files[3]);
+    assert.deepEqual(fs.readFileSync(files[1]), gptFiles["model.safetensors"]);
+    assert.deepEqual(fs.readFileSync(files[0]), gptFiles["config.json"]);
+    assert.equal(hub.count((r) => r.method === "GET" && r.url.startsWith("/cdn/")), 1);
+  });
+
   test("two processes fetching the same file at once end with one good copy", async () => {
     const cache = freshHome("concurrent");
     hub.chunkDelayMs = 40; // stretch the download so both processes overlap
