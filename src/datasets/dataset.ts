@@ -57,6 +57,8 @@ const DEFAULT_SEED_FOR_UNSEEDED_SHUFFLE = () => Math.floor(Math.random() * 2 ** 
 export interface Dataset {
   /** `ds[i]` reads row i, as in Python. */
   readonly [index: number]: Row;
+  /** `ds["text"]` reads a column, as in Python (same as `ds.column("text")`). */
+  readonly [column: string]: any;
 }
 
 /** A table of named columns. `ds.get(i)` / `ds[i]` is a row, `ds.column("text")` a column, `ds.num_rows` its length. */
@@ -85,10 +87,14 @@ export class Dataset {
     const inferred: Features = {};
     for (const n of names) inferred[n] = features?.[n] ?? inferFeature(n, columns[n]);
     this._features = inferred;
-    // `ds[3]` reads a row: a Proxy turns numeric keys into get(i) and leaves everything else alone.
+    // `ds[3]` reads a row and `ds["text"]` a column, as in Python: a Proxy turns numeric keys into get(i)
+    // and column names (that are not also members) into column(name), and leaves everything else alone.
     return new Proxy(this, {
       get(target, prop, receiver) {
-        if (typeof prop === "string" && /^-?\d+$/.test(prop)) return target.get(Number(prop));
+        if (typeof prop === "string") {
+          if (/^-?\d+$/.test(prop)) return target.get(Number(prop));
+          if (!(prop in target) && Object.prototype.hasOwnProperty.call(target.data, prop)) return target.column(prop);
+        }
         return Reflect.get(target, prop, receiver);
       },
     });

@@ -35,6 +35,8 @@ export interface TrainerOptions {
   train_dataset?: Dataset | null;
   eval_dataset?: Dataset | null;
   tokenizer?: any;
+  /** The newer transformers name for `tokenizer`. */
+  processing_class?: any;
   data_collator?: DataCollator | null;
   compute_metrics?: ComputeMetrics | null;
   callbacks?: (TrainerCallback | (new () => TrainerCallback))[] | null;
@@ -86,7 +88,7 @@ export class Trainer {
     if (!(this.args instanceof TrainingArguments)) throw new TrainingError("`args` must be a TrainingArguments: new TrainingArguments({ output_dir: ... }).");
     this.train_dataset = options.train_dataset ?? null;
     this.eval_dataset = options.eval_dataset ?? null;
-    this.tokenizer = options.tokenizer ?? null;
+    this.tokenizer = options.tokenizer ?? options.processing_class ?? null;
     this.data_collator = options.data_collator ?? (this.tokenizer ? (new DataCollatorWithPadding({ tokenizer: this.tokenizer }) as unknown as DataCollator) : default_data_collator);
     this.compute_metrics = options.compute_metrics ?? null;
     const callbacks: (TrainerCallback | (new () => TrainerCallback))[] = [new DefaultFlowCallback(), ...(options.callbacks ?? [])];

@@ -26,6 +26,8 @@ test("rows by get, at, [i] (negative from the end) and columns", () => {
   assert.deepEqual(ds[0], { text: "a cat", label: 0 });
   assert.deepEqual(ds.at(-1), { text: "an ox", label: 1 });
   assert.deepEqual(ds.column("label"), [0, 1, 0, 1, 1]);
+  assert.deepEqual(ds["label"], [0, 1, 0, 1, 1]);
+  assert.equal(ds["num_rows"], 5, "members win over columns");
   assert.deepEqual(ds.slice(1, 3), { text: ["the dog", "a bird"], label: [1, 0] });
   assert.throws(() => ds.get(5), /out of range/);
   assert.throws(() => ds.column("labels"), (e: Error) => e instanceof DatasetError && /'labels' not in the dataset.*\["text","label"\]/.test(e.message));
