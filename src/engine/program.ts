@@ -96,7 +96,9 @@ export class Program {
       if (v.kind === "input") wire.push(this.checkFeed(v, feeds[v.name], dims));
       else if (v.kind === "parameter") {
         const p = this.graph.parameters.get(v.name)!.param;
-        if (p.data.length === 0) throw new ExecutionError(`Parameter ${v.name} is in use by another run; await each model call before starting the next.`);
+        if (p.data.length === 0 && p.numel > 0) {
+          throw new ExecutionError(`Parameter ${v.name} has no values: they were moved to the engine's worker by a run that never returned (the worker stopped). Load the model again.`);
+        }
         params.set(v.name, p);
         wire.push({ name: v.name, dtype: "float32", dims: p.shape, data: p.data, moved: true });
       }

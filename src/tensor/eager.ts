@@ -274,3 +274,28 @@ export function to(t: Tensor, dtype: DType): Tensor {
   }
   return new Tensor(out, t.shape, dtype);
 }
+
+/** Concatenates along `dim`; every other dim and the dtype must match. */
+export function cat(tensors: Tensor[], dim: number): Tensor {
+  if (tensors.length === 0) throw new TensorError("cat needs at least one tensor.");
+  const first = tensors[0];
+  const d = normDim(dim, first.ndim);
+  for (const t of tensors) {
+    if (t.dtype !== first.dtype || t.ndim !== first.ndim || t.shape.some((s, i) => i !== d && s !== first.shape[i])) {
+      throw new TensorError(`cat: tensors must have the same dtype and sizes except in dim ${d}; got ${tensors.map((x) => `${x.dtype}[${x.shape.join(", ")}]`).join(", ")}.`);
+    }
+  }
+  const total = tensors.reduce((n, t) => n + t.shape[d], 0);
+  const shape = first.shape.map((s, i) => (i === d ? total : s));
+  const { outer, inner } = around(shape, d);
+  const out = allocate(first.dtype, product(shape)) as unknown as (number | bigint)[];
+  let offset = 0;
+  for (const t of tensors) {
+    const n = t.shape[d];
+    for (let o = 0; o < outer; o++) {
+      for (let k = 0; k < n * inner; k++) out[(o * total + offset) * inner + k] = t.data[o * n * inner + k];
+    }
+    offset += n;
+  }
+  return new Tensor(out as unknown as AnyTypedArray, shape, first.dtype);
+}

@@ -60,6 +60,36 @@ export class Tensor {
     return new Tensor(allocate(dtype, product(shape)), shape, dtype);
   }
 
+  static ones(shape: readonly number[], dtype: DType = "float32"): Tensor {
+    return Tensor.full(shape, 1, dtype);
+  }
+
+  /** A tensor of `shape` filled with `value` (torch.full). */
+  static full(shape: readonly number[], value: number | boolean, dtype: DType = typeof value === "boolean" ? "bool" : "float32"): Tensor {
+    const t = Tensor.zeros(shape, dtype);
+    if (t.data instanceof BigInt64Array) t.data.fill(BigInt(Math.trunc(Number(value))));
+    else (t.data as Float32Array).fill(Number(value));
+    return t;
+  }
+
+  /** start, start+step, … below end (torch.arange); int64 for integer arguments, else float32. */
+  static arange(start: number, end?: number, step = 1, dtype?: DType): Tensor {
+    const [from, to] = end === undefined ? [0, start] : [start, end];
+    const n = Math.max(0, Math.ceil((to - from) / step));
+    const values = Array.from({ length: n }, (_, i) => from + i * step);
+    return Tensor.from(values, dtype ?? ([from, to, step].every(Number.isInteger) ? "int64" : "float32")).reshape([n]);
+  }
+
+  /** Joins tensors along an existing dim (torch.cat). */
+  static cat(tensors: Tensor[], dim = 0): Tensor {
+    return eager.cat(tensors, dim);
+  }
+
+  /** Joins tensors along a new dim (torch.stack). */
+  static stack(tensors: Tensor[], dim = 0): Tensor {
+    return eager.cat(tensors.map((t) => t.unsqueeze(dim)), dim);
+  }
+
   get size(): number {
     return this.data.length;
   }

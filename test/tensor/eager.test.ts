@@ -132,3 +132,18 @@ test("conversion to and from onnxruntime tensors shares memory", () => {
   const ids = to_ort(Tensor.from([[101, 102]]));
   assert.equal(ids.type, "int64");
 });
+
+test("factories and joins: ones, full, arange, cat, stack", () => {
+  assert.deepEqual(Tensor.ones([2, 2]).tolist(), [[1, 1], [1, 1]]);
+  assert.deepEqual(Tensor.full([3], 7, "int64").tolist(), [7, 7, 7]);
+  assert.deepEqual(Tensor.arange(5).tolist(), [0, 1, 2, 3, 4]);
+  assert.equal(Tensor.arange(5).dtype, "int64");
+  assert.deepEqual(Tensor.arange(0, 1, 0.25).tolist(), [0, 0.25, 0.5, 0.75]);
+  const a = Tensor.from([[1, 2], [3, 4]]);
+  const b = Tensor.from([[5, 6]]);
+  assert.deepEqual(Tensor.cat([a, b], 0).tolist(), [[1, 2], [3, 4], [5, 6]]);
+  assert.deepEqual(Tensor.cat([a, a], 1).tolist(), [[1, 2, 1, 2], [3, 4, 3, 4]]);
+  assert.deepEqual(Tensor.stack([a, a], 0).shape, [2, 2, 2]);
+  assert.deepEqual(Tensor.stack([a.get(0), a.get(1)], 1).tolist(), [[1, 3], [2, 4]]);
+  assert.throws(() => Tensor.cat([a, Tensor.from([[1, 2, 3]])], 0), /same dtype and sizes except in dim 0/);
+});
