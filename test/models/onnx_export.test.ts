@@ -69,4 +69,15 @@ test("GPT-2's export takes and returns the key/value cache under transformers.js
   const diff = maxAbsDiff(Array.from(result.logits.data as Float32Array), Array.from(ours.logits.data as Float32Array));
   assert.ok(diff < 1e-4, `max |Δ| ${diff}`);
   await session.release();
+
+  // transformers.js generates from the export, cache and all, the same greedy tokens as transformers.
+  const tjs = await transformersJs();
+  tjs.env.localModelPath = root + path.sep;
+  const theirs: any = await tjs.AutoModelForCausalLM.from_pretrained("gpt2-lmhead", { dtype: "fp32", local_files_only: true } as any);
+  const prompt = new tjs.Tensor("int64", BigInt64Array.from([11n, 22n, 33n, 44n]), [1, 4]);
+  const mask = new tjs.Tensor("int64", BigInt64Array.from([1n, 1n, 1n, 1n]), [1, 4]);
+  const generated = await theirs.generate({ inputs: prompt, attention_mask: mask, max_new_tokens: 8, do_sample: false, pad_token_id: 0 });
+  const expected = ref.greedy_generate!.output_ids.data;
+  assert.deepEqual((generated.tolist() as bigint[][])[0].map(Number), expected);
+  await theirs.dispose?.();
 });
