@@ -297,7 +297,8 @@ export class Trainer {
     const prefix = options.metric_key_prefix ?? "eval";
     const dataset = this.prepareDataset(options.eval_dataset ?? this.eval_dataset, "eval_dataset");
     const start = Date.now();
-    const { metrics, steps } = await this.predictionLoop(dataset, prefix);
+    // As in transformers: without compute_metrics, evaluation only needs the loss (no logits are kept).
+    const { metrics, steps } = await this.predictionLoop(dataset, prefix, this.compute_metrics === null || this.args.prediction_loss_only);
     Object.assign(metrics, speed_metrics(prefix, start, dataset.num_rows, steps));
     this.log(metrics);
     this.control = this.event("on_evaluate", { metrics });
@@ -309,13 +310,13 @@ export class Trainer {
     const prefix = options.metric_key_prefix ?? "test";
     const dataset = this.prepareDataset(test_dataset, "test_dataset");
     const start = Date.now();
-    const { metrics, steps, predictions, labels } = await this.predictionLoop(dataset, prefix);
+    const { metrics, steps, predictions, labels } = await this.predictionLoop(dataset, prefix, this.args.prediction_loss_only);
     Object.assign(metrics, speed_metrics(prefix, start, dataset.num_rows, steps));
     this.control = this.event("on_predict", { metrics });
     return new PredictionOutput(predictions, labels, metrics);
   }
 
-  private async predictionLoop(dataset: Dataset, prefix: string) {
+  private async predictionLoop(dataset: Dataset, prefix: string, lossOnly: boolean) {
     const wasTraining = this.model.training;
     this.model.eval();
     const batchSize = this.args.eval_batch_size;
@@ -335,7 +336,7 @@ export class Trainer {
           lossSum += out.loss.item() * indices.length;
           lossCount += indices.length;
         }
-        if (!this.args.prediction_loss_only) {
+        if (!lossOnly) {
           const logits = out.logits ?? out.start_logits;
           if (logits instanceof Tensor) predictions.push(...(logits.tolist() as unknown[]));
           if (inputs.labels) labels.push(...(inputs.labels.tolist() as unknown[]));
