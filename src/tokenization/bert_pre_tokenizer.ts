@@ -74,6 +74,21 @@ function splitAsciiChunk(text: string, start: number, end: number, lowercase: bo
   if (chunk.length > wordStart) out.push({ text: chunk.slice(wordStart), start: offset + start + wordStart, end: offset + end });
 }
 
+const normalizedCache = [new Map<number, string>(), new Map<number, string>(), new Map<number, string>(), new Map<number, string>()];
+
+/** One code point lowercased and/or stripped of accents (memoized: text reuses few distinct characters). */
+function normalizeCodePoint(cp: number, lowercase: boolean, stripping: boolean): string {
+  const cache = normalizedCache[(lowercase ? 1 : 0) + (stripping ? 2 : 0)];
+  let normalized = cache.get(cp);
+  if (normalized === undefined) {
+    normalized = String.fromCodePoint(cp);
+    if (lowercase) normalized = lowerEachCodePoint(normalized);
+    if (stripping) normalized = stripAccents(normalized);
+    if (cache.size < 65536) cache.set(cp, normalized);
+  }
+  return normalized;
+}
+
 /** The general path: normalize one code point at a time, remembering where each output unit came from. */
 function splitChunk(
   text: string,
@@ -101,9 +116,24 @@ function splitChunk(
     const to = offset + i + width;
     i += width;
     if (options.clean_text && isBertRemoved(cp)) continue;
-    let normalized = String.fromCodePoint(cp);
-    if (options.lowercase) normalized = lowerEachCodePoint(normalized);
-    if (stripping) normalized = stripAccents(normalized);
+    const normalized = normalizeCodePoint(cp, options.lowercase, stripping);
+    if (normalized.length === 1 && !(options.handle_chinese_chars && isChineseChar(cp))) {
+      // The common case: one unit in, one unit out.
+      const ncp = normalized.charCodeAt(0);
+      if (isBertWhitespace(ncp)) emit();
+      else if (isBertPunctuation(ncp)) {
+        emit();
+        word = normalized;
+        starts.push(from);
+        ends.push(to);
+        emit();
+      } else {
+        word += normalized;
+        starts.push(from);
+        ends.push(to);
+      }
+      continue;
+    }
     for (const ch of normalized) {
       const ncp = ch.codePointAt(0)!;
       if (isBertWhitespace(ncp)) {

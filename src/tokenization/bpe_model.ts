@@ -10,6 +10,9 @@ export interface BPEConfig {
   unk_token?: string | null;
 }
 
+/** Words longer than this (in bytes) are merged with a priority queue rather than by rescanning. */
+const LONG_WORD = 128;
+
 /** Pair of token ids as one number key (ids stay below 2^21). */
 const pairKey = (left: number, right: number) => left * 2097152 + right;
 
@@ -64,7 +67,7 @@ export class ByteLevelBPEModel implements SubwordModel {
   }
 
   /** Applies merges to a word given as symbol ids (Python GPT-2's loop); null if a byte has no id. */
-  private mergeIds(text: string): number[] | null {
+  mergeIds(text: string): number[] | null {
     const ranks = this.ranks!;
     let symbols: number[] = [];
     for (const ch of text) {
@@ -104,9 +107,16 @@ export class ByteLevelBPEModel implements SubwordModel {
     pushSplit(split, word, wordIndex, sink);
   }
 
+  /** The library's priority-queue BPE on a byte-level word (used for long words). */
+  mergeWithQueue(byteLevelWord: string): string[] {
+    return this.model.bpe(byteLevelWord);
+  }
+
   private split(text: string): CachedSplit {
     const spelled = toByteLevel(text);
-    const ids = this.ranks ? this.mergeIds(spelled.text) : null;
+    // Python's loop rescans the word after every merge (quadratic); long words go through the
+    // library's priority-queue BPE instead, which gives the same merges in n log n.
+    const ids = this.ranks && spelled.text.length <= LONG_WORD ? this.mergeIds(spelled.text) : null;
     const pieces = ids ? ids.map((id) => this.idToToken[id]) : this.model.bpe(spelled.text);
     const split: CachedSplit = { ids: [], tokens: [], from: [], to: [] };
     let byte = 0;

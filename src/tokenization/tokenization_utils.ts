@@ -3,7 +3,7 @@ import { Callable } from "../utils/callable";
 import { AddedToken, TokenLike, tokenContent } from "./added_token";
 import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
-import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, padRow, roundUp, sliceText } from "./encoded_row";
+import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp, sliceText } from "./encoded_row";
 import { BpeTrainerOptions, BpeTrainingResult, trainBpe } from "./bpe_trainer";
 import { TokenizerInputError, TokenizerOptionError } from "./errors";
 import { throwIfInterrupted } from "../utils/cancellation";
@@ -72,6 +72,38 @@ export interface TokenizerSettings {
   truncation_side?: PaddingSide;
   clean_up_tokenization_spaces?: boolean;
   [key: string]: unknown;
+}
+
+/** One row to build: the (possibly truncated) sequence or pair, and the example it came from. */
+interface RowPlan {
+  a: EncodedText;
+  b: EncodedText | null;
+  sample: number;
+}
+
+interface WantedKeys {
+  token_type_ids: boolean;
+  attention_mask: boolean;
+  special_tokens_mask: boolean;
+}
+
+/** The special tokens a tokenizer puts before, between and after the sequences, with their token types. */
+class SpecialTokensLayout {
+  constructor(
+    readonly before: number[],
+    readonly between: number[],
+    readonly after: number[],
+    readonly typeA: number,
+    readonly typeB: number,
+    readonly beforeTypes: number[],
+    readonly betweenTypes: number[],
+    readonly afterTypes: number[],
+  ) {}
+
+  /** Length of a planned row before padding. */
+  length(plan: RowPlan): number {
+    return this.before.length + plan.a.ids.length + (plan.b ? this.between.length + plan.b.ids.length : 0) + this.after.length;
+  }
 }
 
 /** Python's VERY_LARGE_INTEGER: the model_max_length of a tokenizer that has none. */
@@ -514,17 +546,26 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
       );
     }
     const overflow = options.return_overflowing_tokens ?? false;
-    const rows: EncodedRow[] = [];
+    const plans: RowPlan[] = [];
     firsts.forEach((first, i) => {
       const what = batched ? `text[${i}]` : "text";
       const a = this.encodeInput(first, isSplit, what);
       const b = seconds ? this.encodeInput(seconds[i], isSplit, batched ? `text_pair[${i}]` : "text_pair") : null;
-      rows.push(...this.prepareRows(a, b, addSpecial, strategies, options.stride ?? 0, overflow, i, options.verbose ?? true));
+      for (const plan of this.prepareRows(a, b, addSpecial, strategies, options.stride ?? 0, overflow, i, options.verbose ?? true)) plans.push(plan);
     });
 
-    const side = options.padding_side ?? this.padding_side;
     const asBatch = batched || overflow;
-    this.padRows(rows, strategies.padding, strategies.maxLength, options.pad_to_multiple_of ?? null, side);
+    const layout = this.specialTokensLayout(addSpecial, seconds !== null);
+    let target = 0;
+    if (strategies.padding === "longest") for (const plan of plans) target = Math.max(target, layout.length(plan));
+    else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
+    target = roundUp(target, options.pad_to_multiple_of ?? null);
+    const wanted: WantedKeys = {
+      token_type_ids: options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids"),
+      attention_mask: options.return_attention_mask ?? this.model_input_names.includes("attention_mask"),
+      special_tokens_mask: options.return_special_tokens_mask ?? false,
+    };
+    const rows = plans.map((plan) => this.materializeRow(plan, layout, target, options.padding_side ?? this.padding_side, wanted));
     return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch);
   }
 
@@ -589,7 +630,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
     overflow: boolean,
     sample: number,
     verbose: boolean,
-  ): EncodedRow[] {
+  ): RowPlan[] {
     const pair = b !== null;
     const numSpecial = addSpecial ? this.num_special_tokens_to_add(pair) : 0;
     const total = a.ids.length + (b?.ids.length ?? 0) + numSpecial;
@@ -607,12 +648,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
           `Token indices sequence length is longer than the specified maximum sequence length for this model (${total} > ${this.model_max_length}). Running this sequence through the model will result in indexing errors`,
         );
       }
-      return [this.buildRow(a, b, addSpecial, sample)];
+      return [{ a, b, sample }];
     }
     const toRemove = total - maxLength!;
     if (overflow) return this.overflowingRows(a, b, addSpecial, truncation, toRemove, stride, sample);
     const [ta, tb] = this.truncateSequences(a, b, toRemove, truncation);
-    return [this.buildRow(ta, tb, addSpecial, sample)];
+    return [{ a: ta, b: tb, sample }];
   }
 
   /** Python's `truncate_sequences`, including its logged errors when a strategy cannot apply. */
@@ -663,10 +704,10 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
     toRemove: number,
     stride: number,
     sample: number,
-  ): EncodedRow[] {
+  ): RowPlan[] {
     const onSecond = strategy === "only_second";
     const target = onSecond ? b : a;
-    if (target === null) return [this.buildRow(a, b, addSpecial, sample)];
+    if (target === null) return [{ a, b, sample }];
     const windowLength = target.ids.length - toRemove;
     if (windowLength <= 0 || stride >= windowLength) {
       const which = onSecond ? "second" : "first";
@@ -675,7 +716,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
           (stride >= windowLength && windowLength > 0 ? ` and stride ${stride} is not smaller than the window of ${windowLength} tokens` : "") +
           ". Returning the untruncated encoding.",
       );
-      return [this.buildRow(a, b, addSpecial, sample)];
+      return [{ a, b, sample }];
     }
     const windows: EncodedText[] = [];
     const step = windowLength - stride;
@@ -692,62 +733,112 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
         if (end === target.ids.length) break;
       }
     }
-    return windows.map((w) => (onSecond ? this.buildRow(a, w, addSpecial, sample) : this.buildRow(w, b, addSpecial, sample)));
+    return windows.map((w) => (onSecond ? { a, b: w, sample } : { a: w, b, sample }));
   }
 
-  /** Special tokens around the sequence(s), with token types, masks and per-token details. */
-  protected buildRow(a: EncodedText, b: EncodedText | null, addSpecial: boolean, sample: number): EncodedRow {
-    let ids: number[];
-    let mask: number[];
-    let types: number[];
-    if (addSpecial) {
-      ids = this.build_inputs_with_special_tokens(a.ids, b?.ids ?? null);
-      mask = this.get_special_tokens_mask(a.ids, b?.ids ?? null);
-      types = this.create_token_type_ids_from_sequences(a.ids, b?.ids ?? null);
-    } else {
-      ids = b ? a.ids.concat(b.ids) : a.ids.slice();
-      mask = new Array(ids.length).fill(0);
-      types = new Array(ids.length).fill(0);
+  /**
+   * Where this tokenizer puts special tokens, read off its own `build_inputs_with_special_tokens`,
+   * `create_token_type_ids_from_sequences` (on one-token placeholder sequences) so that rows can be
+   * written straight into arrays of their final, padded length.
+   */
+  private specialTokensLayout(addSpecial: boolean, pair: boolean): SpecialTokensLayout {
+    if (!addSpecial) return new SpecialTokensLayout([], [], [], 0, 0, [], [], []);
+    const A = -1;
+    const B = -2;
+    const ids = this.build_inputs_with_special_tokens([A], pair ? [B] : null);
+    const types = this.create_token_type_ids_from_sequences([A], pair ? [B] : null);
+    const posA = ids.indexOf(A);
+    const posB = pair ? ids.indexOf(B) : ids.length;
+    if (posA < 0 || (pair && posB < posA) || types.length !== ids.length) {
+      throw new TokenizerOptionError(`${this.tokenizer_class} places special tokens in a way this tokenizer base class cannot lay out.`);
     }
-    const encoding = new LazyEncoding(() => this.describeRow(ids, mask, addSpecial, a, b), this.pad_token ?? "");
-    const attention = new Array(ids.length).fill(1);
-    return { input_ids: ids, token_type_ids: types, special_tokens_mask: mask, attention_mask: attention, encoding, sample, length: ids.length };
+    return new SpecialTokensLayout(
+      ids.slice(0, posA),
+      pair ? ids.slice(posA + 1, posB) : [],
+      ids.slice(pair ? posB + 1 : posA + 1),
+      types[posA],
+      pair ? types[posB] : 0,
+      types.slice(0, posA),
+      pair ? types.slice(posA + 1, posB) : [],
+      types.slice(pair ? posB + 1 : posA + 1),
+    );
   }
 
-  /** Tokens, word ids, sequence ids and offsets of a row: special tokens get null words and (0, 0) spans. */
-  private describeRow(ids: number[], mask: number[], addSpecial: boolean, a: EncodedText, b: EncodedText | null): EncodingInfo {
+  /** One row, written once at its final length: ids, the requested masks, and lazy per-token details. */
+  private materializeRow(plan: RowPlan, layout: SpecialTokensLayout, target: number, side: PaddingSide, wanted: WantedKeys): EncodedRow {
+    const { a, b } = plan;
+    const length = layout.length(plan);
+    const total = Math.max(length, target);
+    const padLeft = side === "left" ? total - length : 0;
+    const ids: number[] = new Array(total);
+    const types: number[] | null = wanted.token_type_ids ? new Array(total) : null;
+    const special: number[] | null = wanted.special_tokens_mask ? new Array(total) : null;
+    const attention: number[] | null = wanted.attention_mask ? new Array(total) : null;
+    const padId = total > length ? this.pad_token_id! : 0;
+    const padType = this.pad_token_type_id;
+    let p = 0;
+    const put = (id: number, type: number, isSpecial: number, attend: number) => {
+      ids[p] = id;
+      if (types) types[p] = type;
+      if (special) special[p] = isSpecial;
+      if (attention) attention[p] = attend;
+      p++;
+    };
+    for (let k = 0; k < padLeft; k++) put(padId, padType, 1, 0);
+    for (let k = 0; k < layout.before.length; k++) put(layout.before[k], layout.beforeTypes[k], 1, 1);
+    for (let k = 0; k < a.ids.length; k++) put(a.ids[k], layout.typeA, 0, 1);
+    if (b) {
+      for (let k = 0; k < layout.between.length; k++) put(layout.between[k], layout.betweenTypes[k], 1, 1);
+      for (let k = 0; k < b.ids.length; k++) put(b.ids[k], layout.typeB, 0, 1);
+    }
+    for (let k = 0; k < layout.after.length; k++) put(layout.after[k], layout.afterTypes[k], 1, 1);
+    while (p < total) put(padId, padType, 1, 0);
+    const encoding = new LazyEncoding(() => this.describeRow(plan, layout), this.pad_token ?? "");
+    encoding.addPadding(padLeft, total - length - padLeft);
+    return {
+      input_ids: ids,
+      token_type_ids: types ?? [],
+      special_tokens_mask: special ?? [],
+      attention_mask: attention ?? [],
+      encoding,
+      sample: plan.sample,
+      length,
+    };
+  }
+
+  /** Tokens, word ids, sequence ids and offsets of a row (before padding); special tokens get null words and (0, 0) spans. */
+  private describeRow(plan: RowPlan, layout: SpecialTokensLayout): EncodingInfo {
     const info: EncodingInfo = { tokens: [], word_ids: [], sequence_ids: [], offsets: [] };
-    let ia = 0;
-    let ib = 0;
-    for (let p = 0; p < ids.length; p++) {
-      if ((addSpecial && mask[p] === 1) || (ia >= a.ids.length && (!b || ib >= b.ids.length))) {
-        info.tokens.push(this.idToToken(ids[p]) ?? "");
+    const specials = (ids: number[]) => {
+      for (const id of ids) {
+        info.tokens.push(this.idToToken(id) ?? "");
         info.word_ids.push(null);
         info.sequence_ids.push(null);
         info.offsets.push([0, 0]);
-      } else if (ia < a.ids.length) {
-        info.tokens.push(a.tokens[ia]);
-        info.word_ids.push(a.words[ia]);
-        info.sequence_ids.push(0);
-        info.offsets.push([a.starts[ia], a.ends[ia]]);
-        ia++;
-      } else {
-        info.tokens.push(b!.tokens[ib]);
-        info.word_ids.push(b!.words[ib]);
-        info.sequence_ids.push(1);
-        info.offsets.push([b!.starts[ib], b!.ends[ib]]);
-        ib++;
       }
+    };
+    const sequence = (seq: EncodedText, index: number) => {
+      for (let k = 0; k < seq.ids.length; k++) {
+        info.tokens.push(seq.tokens[k]);
+        info.word_ids.push(seq.words[k]);
+        info.sequence_ids.push(index);
+        info.offsets.push([seq.starts[k], seq.ends[k]]);
+      }
+    };
+    specials(layout.before);
+    sequence(plan.a, 0);
+    if (plan.b) {
+      specials(layout.between);
+      sequence(plan.b, 1);
     }
+    specials(layout.after);
     return info;
   }
 
-  private padRows(rows: EncodedRow[], padding: PaddingStrategy, maxLength: number | null, padToMultipleOf: number | null, side: PaddingSide): void {
-    if (padding === "do_not_pad" || rows.length === 0) return;
-    let target = padding === "longest" ? Math.max(...rows.map((r) => r.input_ids.length)) : (maxLength ?? 0);
-    target = roundUp(target, padToMultipleOf);
-    const padId = this.pad_token_id!;
-    for (const row of rows) padRow(row, target, side, padId, this.pad_token_type_id);
+  /** A row with special tokens and no padding (for `tokenize(..., { add_special_tokens: true })`). */
+  protected buildRow(a: EncodedText, b: EncodedText | null, addSpecial: boolean, sample: number): EncodedRow {
+    const layout = this.specialTokensLayout(addSpecial, b !== null);
+    return this.materializeRow({ a, b, sample }, layout, 0, this.padding_side, { token_type_ids: true, attention_mask: true, special_tokens_mask: true });
   }
 
   private assemble(rows: EncodedRow[], asBatch: boolean, nSequences: number, options: TokenizerCallOptions, lengthAfterPadding: boolean): BatchEncoding {

@@ -11,7 +11,9 @@ export interface WordPieceConfig {
 
 /**
  * WordPiece: greedy longest-match-first against the vocabulary; a word with any unmatched part
- * becomes a single unknown token. The matching itself is @huggingface/tokenizers' WordPiece model.
+ * becomes a single unknown token. The vocabulary is read by @huggingface/tokenizers' WordPiece
+ * model; matching works on string slices at code-point boundaries (the library joins character
+ * arrays for every candidate, which is several times slower on long words) and results are cached.
  */
 export class WordPieceModel implements SubwordModel {
   readonly type = "WordPiece";
@@ -48,20 +50,37 @@ export class WordPieceModel implements SubwordModel {
   }
 
   private split(text: string): CachedSplit {
-    const tokens = this.model.encode([text]);
-    const unkId = this.vocab.get(this.unkToken);
-    if (tokens.length === 1 && tokens[0] === this.unkToken && !this.vocab.has(text)) {
-      return { ids: [unkId!], tokens: [this.unkToken], from: [0], to: [text.length] };
+    const unknown = (): CachedSplit => ({ ids: [this.vocab.get(this.unkToken)!], tokens: [this.unkToken], from: [0], to: [text.length] });
+    // Code-point boundaries, so a match never splits a surrogate pair.
+    const boundaries: number[] = [0];
+    for (let i = 0; i < text.length; ) {
+      i += text.codePointAt(i)! > 0xffff ? 2 : 1;
+      boundaries.push(i);
     }
-    const split: CachedSplit = { ids: [], tokens, from: [], to: [] };
-    let position = 0;
-    tokens.forEach((token, k) => {
-      const pieceLength = k === 0 ? token.length : token.length - this.prefix.length;
-      split.ids.push(this.vocab.get(token)!);
-      split.from.push(position);
-      position += pieceLength;
-      split.to.push(position);
-    });
+    if (boundaries.length - 1 > this.maxInputCharsPerWord) return unknown();
+    const split: CachedSplit = { ids: [], tokens: [], from: [], to: [] };
+    let startIndex = 0;
+    while (startIndex < boundaries.length - 1) {
+      const start = boundaries[startIndex];
+      let endIndex = boundaries.length - 1;
+      let found = -1;
+      let token = "";
+      while (endIndex > startIndex) {
+        token = start > 0 ? this.prefix + text.slice(start, boundaries[endIndex]) : text.slice(start, boundaries[endIndex]);
+        const id = this.vocab.get(token);
+        if (id !== undefined) {
+          found = id;
+          break;
+        }
+        endIndex--;
+      }
+      if (found < 0) return unknown();
+      split.ids.push(found);
+      split.tokens.push(token);
+      split.from.push(start);
+      split.to.push(boundaries[endIndex]);
+      startIndex = endIndex;
+    }
     return split;
   }
 
