@@ -534,7 +534,10 @@ export async function loadCheckpoint(nameOrPath: string, hub: HubOptions): Promi
   if (legacy) {
     throw new CheckpointError(`${nameOrPath} only has pytorch_model.bin (a pickle), which cannot be read safely here. Convert it once in Python: model.save_pretrained(dir, safe_serialization=True), which writes model.safetensors.`);
   }
-  throw new CheckpointError(`${nameOrPath} does not appear to have a file named ${WEIGHTS_NAME} (or ${WEIGHTS_INDEX_NAME}).`);
+  throw new CheckpointError(
+    `${nameOrPath} does not appear to have a file named ${WEIGHTS_NAME} (or ${WEIGHTS_INDEX_NAME}). ` +
+      `If it only holds a config (and a tokenizer), build a model with fresh weights instead: AutoModel.from_config(await AutoConfig.from_pretrained("${nameOrPath}")).`,
+  );
 }
 
 const GENERATION_KEYS = [
