@@ -93,6 +93,21 @@ export function parseQuestionCell(source: string): ParsedQuestion {
   return found;
 }
 
+/**
+ * True when a question cell holds nothing but its `quiz.<type>(…)` call: the grader can skip
+ * running it, since registering a question changes nothing the grading checks.
+ */
+export function isBareQuestionCell(source: string): boolean {
+  const ts = typescript();
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
+  if (file.statements.length !== 1) return false;
+  const statement = file.statements[0];
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  const callee = statement.expression.expression;
+  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "quiz" &&
+    ["choice", "multiple", "numeric", "text"].includes(callee.name.text);
+}
+
 /** The source of a question cell for a given spec, as tlab assign writes it. */
 export function questionCellSource(q: ParsedQuestion): string {
   return `quiz.${q.type}(${JSON.stringify(q.id)}, ${JSON.stringify(q.spec, null, 2)})`;

@@ -89,7 +89,9 @@ export async function gradeSubmission(model: SourceModel, submission: Submission
   const setup = `import { installChecker as ${checkerName}_install } from ${JSON.stringify(checkerModule)};\n` +
     `const ${checkerName}: any = ${checkerName}_install({ secret: ${JSON.stringify(secret)}, records: ${JSON.stringify(recordsFile)} });`;
   const gradeIds = new Set(model.gradeCells.map((g) => g.gradeId));
-  const codeCells = plan.map((cell, index) => ({ cell, index, nonce: randomBytes(8).toString("hex") })).filter((c) => c.cell.cellType === "code");
+  // Question cells from the source only register questions, which the checker ignores: skip them.
+  const codeCells = plan.map((cell, index) => ({ cell, index, nonce: randomBytes(8).toString("hex") }))
+    .filter((c) => c.cell.cellType === "code" && !(c.cell.origin === "source" && model.bareQuestionCells.has(c.cell.gradeId ?? "")));
   let results: CellRunResult[];
   try {
     results = await runCells(codeCells.map((c) => gradedCode(c.cell, checkerName, c.nonce, gradeIds)), {

@@ -2,7 +2,7 @@
  * What the grader needs from the instructor's source notebook: the questions with their answers,
  * the graded cells with their points, and every locked cell to restore.
  */
-import { ParsedQuestion, parseQuestionCell } from "../cells";
+import { ParsedQuestion, isBareQuestionCell, parseQuestionCell } from "../cells";
 import { isGrade, isLocked, isSolution } from "../nbgrader";
 import { Notebook, NotebookCell, cellSource, cloneNotebook } from "../notebook";
 import { annotateQuizCells } from "../release";
@@ -24,6 +24,8 @@ export interface SourceModel {
   /** Question ids in the order of their first graded cell, with their total points. */
   columns: { question: string; maxPoints: number }[];
   maxScore: number;
+  /** grade_ids of question cells holding only their `quiz.<type>(…)` call. */
+  bareQuestionCells: Set<string>;
 }
 
 export function analyzeSource(source: Notebook, assignment?: string): SourceModel {
@@ -31,11 +33,14 @@ export function analyzeSource(source: Notebook, assignment?: string): SourceMode
   annotateQuizCells(nb);
   const questions = new Map<string, ParsedQuestion>();
   const gradeCells: GradeCell[] = [];
+  const bareQuestionCells = new Set<string>();
   for (const cell of nb.cells) {
     const role = cell.metadata.tlab;
     if (cell.cell_type === "code" && role?.role === "question") {
       const q = parseQuestionCell(cellSource(cell));
       questions.set(q.id, q);
+      const gradeId = cell.metadata.nbgrader?.grade_id;
+      if (gradeId && isBareQuestionCell(cellSource(cell))) bareQuestionCells.add(gradeId);
     }
     if (isGrade(cell) && !isSolution(cell) && cell.cell_type === "code") {
       const m = cell.metadata.nbgrader!;
@@ -58,6 +63,7 @@ export function analyzeSource(source: Notebook, assignment?: string): SourceMode
     assignment: assignment ?? source.metadata.tlab?.assignment ?? "assignment",
     notebook: nb, questions, gradeCells, columns,
     maxScore: gradeCells.reduce((s, g) => s + g.points, 0),
+    bareQuestionCells,
   };
 }
 
