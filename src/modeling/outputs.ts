@@ -29,14 +29,15 @@ export class ModelOutput {
     return Object.values(this);
   }
 
+  /** Like Python's repr: `SequenceClassifierOutput(loss=tensor(0.6931), logits=tensor([[…]]))`. */
   toString(): string {
     const describe = (v: unknown): string => {
-      if (v instanceof Tensor) return `Tensor(shape=[${v.shape.join(", ")}], dtype=${v.dtype})`;
+      if (v instanceof Tensor) return String(v);
       if (Array.isArray(v)) return `(${v.map(describe).join(", ")})`;
       return String(v);
     };
-    const lines = this.keys().map((k) => `  ${k}=${describe((this as Record<string, unknown>)[k])}`);
-    return `${this.constructor.name}(\n${lines.join(",\n")}\n)`;
+    const fields = this.keys().map((k) => `${k}=${describe((this as Record<string, unknown>)[k])}`);
+    return `${this.constructor.name}(${fields.join(", ")})`;
   }
 
   _repr_mimebundle_(): Record<string, unknown> {
