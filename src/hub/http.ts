@@ -3,7 +3,10 @@
 // redirect followed, timeouts, and the Hub's error headers turned into typed errors.
 import * as http from "node:http";
 import * as https from "node:https";
+import * as net from "node:net";
+import * as tls from "node:tls";
 import { downloadTimeoutMs } from "./constants";
+import { proxyAuthorization, proxyFor, trustedCertificates } from "./proxy";
 import {
   EntryNotFoundError,
   GatedRepoError,
@@ -37,15 +40,60 @@ export class NetworkError extends Error {
   override name = "NetworkError";
 }
 
-function sendOnce(method: string, url: URL, headers: Record<string, string>): Promise<http.IncomingMessage> {
-  const client = url.protocol === "https:" ? https : http;
+function send(
+  client: typeof http | typeof https,
+  options: https.RequestOptions,
+  url: URL,
+): Promise<http.IncomingMessage> {
   return new Promise((resolve, reject) => {
-    // agent: false — one connection per request, so no idle keep-alive socket holds the process open
-    const req = client.request(url, { method, headers, agent: false }, resolve);
+    // agent: false — one connection per request, so no idle keep-alive socket holds the process open.
+    // A request with its own createConnection (a proxy tunnel) must have no agent, or Node ignores it.
+    const req = client.request({ ...options, agent: options.createConnection ? undefined : false }, resolve);
     req.setTimeout(downloadTimeoutMs(), () => req.destroy(new NetworkError(`No answer from ${url.host} within ${downloadTimeoutMs() / 1000} s.`)));
     req.on("error", (err) => reject(err instanceof NetworkError ? err : new NetworkError(err.message)));
     req.end();
   });
+}
+
+/** Opens a CONNECT tunnel through an HTTP proxy to the target's host and port. */
+function openTunnel(proxy: URL, target: URL): Promise<net.Socket> {
+  const authority = `${target.hostname}:${target.port || 443}`;
+  const auth = proxyAuthorization(proxy);
+  return new Promise((resolve, reject) => {
+    const req = http.request({
+      host: proxy.hostname,
+      port: proxy.port || 80,
+      method: "CONNECT",
+      path: authority,
+      headers: { host: authority, ...(auth ? { "proxy-authorization": auth } : {}) },
+      agent: false,
+    });
+    req.setTimeout(downloadTimeoutMs(), () => req.destroy(new NetworkError(`The proxy ${proxy.host} did not answer within ${downloadTimeoutMs() / 1000} s.`)));
+    req.on("connect", (res, socket) => {
+      if (res.statusCode === 200) return resolve(socket);
+      socket.destroy();
+      reject(new NetworkError(`The proxy ${proxy.host} refused a connection to ${authority} (HTTP ${res.statusCode}). Check HTTPS_PROXY and its credentials.`));
+    });
+    req.on("error", (err) => reject(err instanceof NetworkError ? err : new NetworkError(`Cannot reach the proxy ${proxy.host}: ${err.message}`)));
+    req.end();
+  });
+}
+
+/** One request, directly or through the proxy the environment names. */
+async function sendOnce(method: string, url: URL, headers: Record<string, string>): Promise<http.IncomingMessage> {
+  const proxy = proxyFor(url);
+  const ca = trustedCertificates();
+  const target = { host: url.hostname, port: url.port || undefined, path: url.pathname + url.search, method, headers };
+  if (!proxy) return send(url.protocol === "https:" ? https : http, { ...target, ...(ca ? { ca } : {}) }, url);
+  if (url.protocol === "http:") {
+    // Plain HTTP through a proxy: the request line carries the absolute URL.
+    const auth = proxyAuthorization(proxy);
+    return send(http, { host: proxy.hostname, port: proxy.port || 80, method, path: url.href, headers: { ...headers, host: url.host, ...(auth ? { "proxy-authorization": auth } : {}) } }, url);
+  }
+  // HTTPS through a proxy: TLS to the Hub inside a CONNECT tunnel, so the proxy sees no contents.
+  const socket = await openTunnel(proxy, url);
+  const servername = net.isIP(url.hostname.replace(/^\[|\]$/g, "")) ? undefined : url.hostname;
+  return send(https, { ...target, createConnection: () => tls.connect({ socket, servername, ...(ca ? { ca } : {}) }) }, url);
 }
 
 /** Sends a request, following redirects as asked; the caller reads or discards `body`. */

@@ -6,6 +6,7 @@
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
+import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
 
@@ -50,14 +51,16 @@ export class FakeHub {
   readonly dropNextDownload = new Set<string>();
   /** milliseconds to wait between 16 kB chunks of a CDN download */
   chunkDelayMs = 0;
-  private server!: http.Server;
+  private server!: http.Server | https.Server;
   private lfsBlobs = new Map<string, Buffer>();
   endpoint = "";
 
-  async start(): Promise<this> {
-    this.server = http.createServer((req, res) => this.handle(req, res));
+  /** Starts on a random port; with `tls` ({ key, cert }) it serves HTTPS. */
+  async start(tls?: { key: string; cert: string }): Promise<this> {
+    const handler = (req: http.IncomingMessage, res: http.ServerResponse) => this.handle(req, res);
+    this.server = tls ? https.createServer(tls, handler) : http.createServer(handler);
     await new Promise<void>((resolve) => this.server.listen(0, "127.0.0.1", resolve));
-    this.endpoint = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
+    this.endpoint = `${tls ? "https" : "http"}://127.0.0.1:${(this.server.address() as AddressInfo).port}`;
     // bounded: a forgotten server never keeps the test process alive
     setTimeout(() => this.server.close(), 120_000).unref();
     this.server.unref();
