@@ -49,13 +49,15 @@ export class AdamW extends Optimizer {
         const stepSize = Math.fround(lr / bc1);
         const bc2SqrtF = Math.fround(bc2Sqrt);
         const epsF = Math.fround(eps);
+        const negStep = Math.fround(-stepSize);
+        // Same operation order as torch's kernels: add_(g, alpha), addcmul_(g, g, value), addcdiv_(m, denom, value).
         for (let i = 0; i < data.length; i++) {
           const g = grad[i];
           const pi = Math.fround(data[i] * decay);
-          const mi = (m[i] = Math.fround(Math.fround(m[i] * b1) + Math.fround(g * oneMinusB1)));
-          const vi = (v[i] = Math.fround(Math.fround(v[i] * b2) + Math.fround(Math.fround(g * g) * oneMinusB2)));
+          const mi = (m[i] = Math.fround(Math.fround(m[i] * b1) + Math.fround(oneMinusB1 * g)));
+          const vi = (v[i] = Math.fround(Math.fround(v[i] * b2) + Math.fround(Math.fround(oneMinusB2 * g) * g)));
           const denom = Math.fround(Math.fround(Math.fround(Math.sqrt(vi)) / bc2SqrtF) + epsF);
-          data[i] = Math.fround(pi - Math.fround(stepSize * Math.fround(mi / denom)));
+          data[i] = Math.fround(pi + Math.fround(Math.fround(negStep * mi) / denom));
         }
       }
     }
