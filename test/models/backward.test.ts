@@ -45,3 +45,24 @@ test("forward_backward reproduces PyTorch's first-step loss and gradients", asyn
   const norm = Math.sqrt(total);
   assert.ok(Math.abs(norm - log.first_backward.global_grad_norm_l2) <= 1e-4 * log.first_backward.global_grad_norm_l2);
 });
+
+test("every head trains: forward_backward in train mode (dropout on) gives a loss and gradients", async () => {
+  const { GPT2LMHeadModel, GPT2Config, BertForMaskedLM, BertConfig, DistilBertForSequenceClassification, DistilBertConfig, BertForQuestionAnswering, manual_seed } = await import("../../src");
+  manual_seed(0);
+  const gpt2 = new GPT2LMHeadModel(new GPT2Config({ vocab_size: 50, n_embd: 16, n_layer: 1, n_head: 2, n_positions: 16 }));
+  const lm = await gpt2.forward_backward({ input_ids: [[1, 2, 3, 4]], labels: [[1, 2, 3, 4]] });
+  assert.ok(lm.loss!.item() > 0);
+  assert.ok(gpt2.transformer.wte.weight.grad!.some((g) => g !== 0));
+  const small = { vocab_size: 50, hidden_size: 16, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 32, max_position_embeddings: 16 };
+  const mlm = new BertForMaskedLM(new BertConfig(small));
+  const m = await mlm.forward_backward({ input_ids: [[2, 7, 4, 3]], labels: [[-100, 9, -100, -100]] });
+  assert.ok(m.loss!.item() > 0);
+  assert.ok(mlm.cls.predictions.bias.grad!.some((g) => g !== 0));
+  const qa = new BertForQuestionAnswering(new BertConfig(small));
+  const q = await qa.forward_backward({ input_ids: [[2, 7, 4, 3]], start_positions: [1], end_positions: [2] });
+  assert.ok(q.loss!.item() > 0);
+  const distil = new DistilBertForSequenceClassification(new DistilBertConfig({ vocab_size: 50, dim: 16, n_layers: 1, n_heads: 2, hidden_dim: 32, max_position_embeddings: 16 }));
+  const d = await distil.forward_backward({ input_ids: [[2, 7, 4, 3]], labels: [1] });
+  assert.ok(d.loss!.item() > 0);
+  assert.ok(distil.classifier.weight.grad!.some((g) => g !== 0));
+});
