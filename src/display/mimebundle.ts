@@ -39,6 +39,12 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c]!);
 }
 
+/** What a text-only client shows for a bundle that has no "text/plain" of its own. */
+function textAlternative(bundle: MimeBundle): string {
+  for (const type of ["text/markdown", "text/latex"]) if (typeof bundle[type] === "string") return bundle[type] as string;
+  return `<${Object.keys(bundle).join(", ")} output>`;
+}
+
 /**
  * The MIME bundle for `value`: its own `_repr_mimebundle_()`, else `_repr_html_()` plus text,
  * else the value itself when it already is a bundle, else its plain text. A bundle always has
@@ -52,6 +58,7 @@ export function toMimeBundle(value: unknown): MimeBundle {
     bundle = { "text/html": (value as { _repr_html_(): string })._repr_html_() };
   } else if (isMimeBundle(value)) {
     bundle = { ...value };
+    if (typeof bundle["text/plain"] !== "string") bundle["text/plain"] = textAlternative(bundle);
   } else {
     return { "text/plain": plainText(value) };
   }

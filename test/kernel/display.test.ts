@@ -22,7 +22,8 @@ test("toMimeBundle uses _repr_mimebundle_, _repr_html_, bundles and plain text",
   const html = toMimeBundle({ _repr_html_: () => "<i>y</i>" });
   assert.equal(html["text/html"], "<i>y</i>");
   assert.equal(typeof html["text/plain"], "string");
-  assert.deepEqual(toMimeBundle({ "text/markdown": "# hi" }), { "text/markdown": "# hi", "text/plain": "{ 'text/markdown': '# hi' }" });
+  assert.deepEqual(toMimeBundle({ "text/markdown": "# hi" }), { "text/markdown": "# hi", "text/plain": "# hi" });
+  assert.deepEqual(toMimeBundle({ "image/svg+xml": "<svg/>" }), { "image/svg+xml": "<svg/>", "text/plain": "<image/svg+xml output>" });
   assert.deepEqual(toMimeBundle([1, 2]), { "text/plain": "[ 1, 2 ]" });
   assert.deepEqual(toMimeBundle({ a: 1 }), { "text/plain": "{ a: 1 }" });
 });
