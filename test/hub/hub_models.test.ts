@@ -10,7 +10,7 @@ import { hfReference, scratchDir } from "../helpers/paths";
 import { commitId, FakeHub, filesOf } from "./fake_hub";
 
 let hub: FakeHub;
-const ENV_KEYS = ["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_ENDPOINT", "HF_HUB_OFFLINE", "HF_TOKEN"];
+const ENV_KEYS = ["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_ENDPOINT", "HF_HUB_OFFLINE", "HF_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 
 before(async () => {
   const dir = path.join(scratchDir("hub-models"), "tiny-sentiment");

@@ -8,11 +8,10 @@ import * as net from "node:net";
 import * as path from "node:path";
 import { after, before, beforeEach, test } from "node:test";
 import { hf_hub_download, LocalEntryNotFoundError } from "../../src/hub";
-import { hfReference, scratchDir } from "../helpers/paths";
+import { hfReference, repoRoot, scratchDir } from "../helpers/paths";
 import { commitId, FakeHub, filesOf } from "./fake_hub";
 
-const certDir = path.join(__dirname, "..", "..", "..", "test", "hub", "fixtures");
-const fixtures = fs.existsSync(certDir) ? certDir : path.join(__dirname, "fixtures");
+const fixtures = path.join(repoRoot, "test", "hub", "fixtures");
 const key = fs.readFileSync(path.join(fixtures, "localhost-key.pem"), "utf8");
 const cert = path.join(fixtures, "localhost-cert.pem");
 const files = filesOf(path.join(hfReference, "models", "gpt2-lmhead"), ["config.json", "model.safetensors"]);
