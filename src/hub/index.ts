@@ -8,7 +8,8 @@
 // Environment, with huggingface_hub's names:
 //   HF_HOME (~/.cache/huggingface), HF_HUB_CACHE / HUGGINGFACE_HUB_CACHE ($HF_HOME/hub),
 //   HF_ENDPOINT (https://huggingface.co), HF_TOKEN / HF_TOKEN_PATH ($HF_HOME/token),
-//   HF_HUB_OFFLINE=1, HF_HUB_DOWNLOAD_TIMEOUT (10 s), HF_HUB_DISABLE_PROGRESS_BARS=1.
+//   HF_HUB_OFFLINE=1, HF_HUB_DOWNLOAD_TIMEOUT (10 s), HF_HUB_DISABLE_PROGRESS_BARS=1;
+//   and as Python's requests: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, REQUESTS_CA_BUNDLE / SSL_CERT_FILE.
 export * from "./errors";
 export * from "./resolve";
 export { hf_hub_download, hf_hub_url, get_hf_file_metadata } from "./file_download";
