@@ -201,6 +201,7 @@ export class PretrainedConfig {
     delete given.transformers_version;
     delete given.model_type; // a class property, not an attribute
     delete given._commit_hash;
+    delete given.gradient_checkpointing; // an old training flag transformers drops from configs
     // Everything else is kept as an attribute, as Python's `setattr(self, key, value)` loop does.
     for (const [key, value] of Object.entries(given)) this[key] = value;
   }

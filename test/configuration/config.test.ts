@@ -103,3 +103,12 @@ test("non-ASCII label names are escaped as Python's json.dumps does", () => {
   assert.match(config.to_json_string(), /"0": "n\\u00e9gatif"/);
   assert.match(config.to_json_string(), /"1": "\\uae0d\\uc815"/);
 });
+
+test("a config.json without model_type is recognised from the model's name, as transformers does", async () => {
+  const dir = path.join(scratchDir("config-no-type"), "my-distilbert-finetuned");
+  fs.mkdirSync(dir);
+  fs.writeFileSync(path.join(dir, "config.json"), JSON.stringify({ dim: 64, n_layers: 2 }));
+  const config = await AutoConfig.from_pretrained(dir);
+  assert.ok(config instanceof DistilBertConfig);
+  assert.equal((config as DistilBertConfig).dim, 64);
+});

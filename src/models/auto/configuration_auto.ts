@@ -38,7 +38,9 @@ export class AutoConfig {
     const { hub, overrides } = splitHubOptions(options);
     const file = (await cached_file(pretrainedModelNameOrPath, CONFIG_NAME, hub)) as string;
     const { dict, floatKeys } = readConfigJson(file);
-    const cls = configClassFor(dict.model_type, file);
+    // Old configs may lack model_type; transformers then recognises the type in the model's name.
+    const guessed = dict.model_type ?? Object.keys(CONFIG_MAPPING).sort((a, b) => b.length - a.length).find((t) => pretrainedModelNameOrPath.includes(t));
+    const cls = configClassFor(guessed, file);
     const config = new cls(dict);
     const own = (config as unknown as { _floatKeys: Set<string> })._floatKeys;
     for (const key of floatKeys) own.add(key);
