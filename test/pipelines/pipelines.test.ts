@@ -78,6 +78,12 @@ describe("pipelines on tiny saved models", () => {
     assert.equal(batch.length, 3);
     for (const r of batch) assert.ok(typeof r.label === "string" && r.score >= 0.5 && r.score <= 1);
 
+    // a loaded model object: its tokenizer comes from the folder it was loaded from
+    const fromObject = await pipeline("sentiment-analysis", { model });
+    assert.deepEqual(await fromObject(text), result);
+    const withTokenizer = await pipeline("sentiment-analysis", { model, tokenizer });
+    assert.deepEqual(await withTokenizer(text), result);
+
     // batch_size pads several texts into one model call; the scores stay those of one-by-one calls
     const texts = ["I love it.", "I hate it, it is the worst thing I have ever bought.", "Tuesday.", text, "Fine."];
     const oneByOne = await classifier(texts);
