@@ -66,6 +66,11 @@ export class BatchEncoding {
     return key in this ? this[key] : fallback;
   }
 
+  /** Moving to a device is a no-op here (everything runs on the CPU); returns the same encoding. */
+  to(_device: string): this {
+    return this;
+  }
+
   /** Converts every value to an int64 Tensor (other numbers keep their inferred dtype). */
   convert_to_tensors(tensorType: TensorType): this {
     if (!tensorType) return this;

@@ -124,7 +124,7 @@ interface Strategies {
  * decoding, and `pad`. A subclass supplies the pre-tokenization, the subword model and the way
  * special tokens are placed around one or two sequences.
  */
-export abstract class PreTrainedTokenizer extends Callable<[TextInput, TokenizerCallOptions?], BatchEncoding> {
+export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInput | TokenizerCallOptions | null)?, TokenizerCallOptions?], BatchEncoding> {
   /** The Python class name this tokenizer corresponds to (written to tokenizer_config.json). */
   abstract readonly tokenizer_class: string;
   /** The keys a model takes, first the ids. */
@@ -502,20 +502,45 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, Tokenizer
     return this.buildRow(first, second, true, 0).encoding.tokens;
   }
 
-  /** The ids of a text (or pair), with special tokens unless `add_special_tokens: false`. */
-  encode(text: string | string[], options: TokenizerCallOptions = {}): number[] {
-    const encoding = this._call(text, { ...options, return_tensors: null });
+  /**
+   * The ids of a text (or pair), with special tokens unless `add_special_tokens: false`. Like
+   * Python, the pair may be the second argument: `encode(text, text_pair, options)`.
+   */
+  encode(text: string | string[], text_pair_or_options?: string | string[] | TokenizerCallOptions | null, options: TokenizerCallOptions = {}): number[] {
+    const merged = mergeCallArguments(text_pair_or_options, options);
+    const encoding = this._call(text, { ...merged, return_tensors: null });
     return encoding.input_ids as number[];
+  }
+
+  /** Python's older name for calling the tokenizer on one example. */
+  encode_plus(text: string | string[], text_pair_or_options?: string | string[] | TokenizerCallOptions | null, options: TokenizerCallOptions = {}): BatchEncoding {
+    return this._call(text, text_pair_or_options, options);
+  }
+
+  /** Python's older name for calling the tokenizer on a batch. */
+  batch_encode_plus(batch_text_or_text_pairs: string[] | [string, string][], options: TokenizerCallOptions = {}): BatchEncoding {
+    if (!Array.isArray(batch_text_or_text_pairs)) throw new TokenizerInputError(`batch_encode_plus takes an array of texts or of [text, text_pair] pairs, got ${describe(batch_text_or_text_pairs)}.`);
+    const items = batch_text_or_text_pairs as unknown[];
+    if (items.length > 0 && items.every((item) => Array.isArray(item) && item.length === 2 && !options.is_split_into_words)) {
+      const pairs = batch_text_or_text_pairs as [string, string][];
+      return this._call(pairs.map((p) => p[0]), { ...options, text_pair: pairs.map((p) => p[1]) });
+    }
+    return this._call(batch_text_or_text_pairs as string[], options);
+  }
+
+  /** token → id for every token (added tokens included), like Python's `tokenizer.vocab`. */
+  get vocab(): Record<string, number> {
+    return this.get_vocab();
   }
 
   // ---- calling the tokenizer ------------------------------------------------------------------
 
-  protected _call(text: TextInput, options: TokenizerCallOptions = {}): BatchEncoding {
-    if (options === null || typeof options !== "object" || Array.isArray(options)) {
-      throw new TokenizerInputError(
-        "The second argument of a tokenizer call is an options object, e.g. tokenizer(text, { text_pair, padding: true }).",
-      );
-    }
+  /**
+   * `tokenizer(text, options)` or, as in Python, `tokenizer(text, text_pair, options)`: encodes a
+   * text, a pair, or a batch of either.
+   */
+  protected _call(text: TextInput, text_pair_or_options?: TextInput | TokenizerCallOptions | null, more_options?: TokenizerCallOptions): BatchEncoding {
+    const options = mergeCallArguments(text_pair_or_options, more_options ?? {});
     const isSplit = options.is_split_into_words ?? false;
     const textPair = options.text_pair ?? null;
     const batched = isBatchedInput(text, isSplit, "text");
@@ -1188,6 +1213,23 @@ function toIdList(ids: unknown, what: string): number[] {
     }
     return id;
   });
+}
+
+/** Python lets the pair be the second positional argument; here it may also be, before the options object. */
+function mergeCallArguments(second: unknown, options: TokenizerCallOptions): TokenizerCallOptions {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new TokenizerInputError("The last argument of a tokenizer call is an options object, e.g. tokenizer(text, { text_pair, padding: true }).");
+  }
+  if (second === undefined) return options;
+  if (second === null) return { ...options, text_pair: null };
+  if (typeof second === "string" || Array.isArray(second)) {
+    if (options.text_pair !== undefined && options.text_pair !== null) {
+      throw new TokenizerInputError("text_pair was given twice: as the second argument and in the options.");
+    }
+    return { ...options, text_pair: second as TextInput };
+  }
+  if (typeof second === "object" && !(second instanceof Tensor)) return { ...(second as TokenizerCallOptions), ...options };
+  throw new TokenizerInputError(`The second argument of a tokenizer call is the text pair or the options object, got ${describe(second)}.`);
 }
 
 function toPlain(value: unknown): unknown {

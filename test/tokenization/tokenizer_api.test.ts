@@ -231,3 +231,17 @@ test("bad input gets clear, typed errors", async () => {
   fs.writeFileSync(path.join(empty, "tokenizer_config.json"), '{"tokenizer_class": "GPT2Tokenizer"}');
   await assert.rejects(AutoTokenizer.from_pretrained(empty), (e: Error) => e instanceof TokenizerFileError && /merges\.txt/.test(e.message));
 });
+
+test("the pair can be the second argument, as in Python", async () => {
+  const tok = await bert();
+  const withOption = tok("How old are you?", { text_pair: "I'm 6 years old.", padding: "max_length", max_length: 20 });
+  const positional = tok("How old are you?", "I'm 6 years old.", { padding: "max_length", max_length: 20 });
+  assert.deepEqual({ ...positional }, { ...withOption });
+  const batch = tok(["A first.", "B second."], ["pair one", "pair two"], { padding: true });
+  assert.deepEqual(batch.token_type_ids, tok(["A first.", "B second."], { text_pair: ["pair one", "pair two"], padding: true }).token_type_ids);
+  assert.deepEqual(tok.encode("a", "b"), [101, 1037, 102, 1038, 102]);
+  assert.deepEqual(tok.encode("a", { add_special_tokens: false }), [1037]);
+  assert.deepEqual(tok.batch_encode_plus([["a", "b"]]).input_ids, [[101, 1037, 102, 1038, 102]]);
+  assert.throws(() => tok("a", "b", { text_pair: "c" }), TokenizerInputError);
+  assert.throws(() => tok("a", 3 as any), TokenizerInputError);
+});
