@@ -16,10 +16,10 @@ export interface Recipe {
   /** Vocabulary size of the WordPiece / byte-level BPE vocabularies trained on Brown. */
   vocab_size: number;
   bert: TinyArchitecture;
-  mlm: { max_steps: number; batch_size: number; max_length: number; learning_rate: number };
+  mlm: { max_steps: number; batch_size: number; max_length: number; learning_rate: number; eval_sentences: number };
   spam: { epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number };
   sentiment: { epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number; afinn_margin: number };
-  gpt2: { max_steps: number; batch_size: number; max_length: number; learning_rate: number };
+  gpt2: { max_steps: number; batch_size: number; max_length: number; learning_rate: number; eval_sentences: number };
 }
 
 const architecture: TinyArchitecture = {
@@ -34,25 +34,25 @@ export const RECIPES: Record<Preset, Recipe> = {
   smoke: {
     vocab_size: 2000,
     bert: architecture,
-    mlm: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3 },
+    mlm: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3, eval_sentences: 64 },
     spam: { epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 64, learning_rate: 5e-4 },
     sentiment: { epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 32, learning_rate: 5e-4, afinn_margin: 2 },
-    gpt2: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3 },
+    gpt2: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3, eval_sentences: 64 },
   },
   quick: {
     vocab_size: 8000,
     bert: architecture,
-    mlm: { max_steps: 600, batch_size: 32, max_length: 64, learning_rate: 1e-3 },
+    mlm: { max_steps: 600, batch_size: 32, max_length: 64, learning_rate: 1e-3, eval_sentences: 2000 },
     spam: { epochs: 1, max_train_rows: 1000, batch_size: 16, max_length: 128, learning_rate: 5e-4 },
     sentiment: { epochs: 1, max_train_rows: 2000, batch_size: 32, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
-    gpt2: { max_steps: 250, batch_size: 16, max_length: 64, learning_rate: 1e-3 },
+    gpt2: { max_steps: 250, batch_size: 16, max_length: 64, learning_rate: 1e-3, eval_sentences: 1000 },
   },
   full: {
     vocab_size: 8000,
     bert: architecture,
-    mlm: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4 },
+    mlm: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4, eval_sentences: 2000 },
     spam: { epochs: 4, max_train_rows: null, batch_size: 32, max_length: 128, learning_rate: 1e-4 },
     sentiment: { epochs: 4, max_train_rows: null, batch_size: 32, max_length: 64, learning_rate: 1e-4, afinn_margin: 2 },
-    gpt2: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4 },
+    gpt2: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4, eval_sentences: 2000 },
   },
 };

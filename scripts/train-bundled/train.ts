@@ -70,13 +70,14 @@ export async function trainBertTinyBrown(ctx: StepContext): Promise<void> {
   const { train, heldOut } = holdOut(brownSentences(), 20);
   const tokenize = (batch: { text: string[] }) => tokenizer(batch.text, { truncation: true, max_length: r.max_length, return_special_tokens_mask: true });
   const train_dataset = Dataset.from_dict({ text: train }).map(tokenize, { batched: true, remove_columns: ["text"] });
-  const eval_dataset = Dataset.from_dict({ text: heldOut.slice(0, 2000) }).map(tokenize, { batched: true, remove_columns: ["text"] });
+  const eval_dataset = Dataset.from_dict({ text: heldOut.slice(0, r.eval_sentences) }).map(tokenize, { batched: true, remove_columns: ["text"] });
   const config = new BertConfig({ vocab_size: tokenizer.vocab_size, ...recipe.bert, pad_token_id: tokenizer.pad_token_id, architectures: ["BertForMaskedLM"] });
   const model = new BertForMaskedLM(config);
   const settings = { max_steps: r.max_steps, per_device_train_batch_size: r.batch_size, learning_rate: r.learning_rate, warmup_ratio: 0.05, weight_decay: 0.01, lr_scheduler_type: "linear", mlm_probability: 0.15, max_length: r.max_length, seed: 42 };
   const args = new TrainingArguments({
     output_dir: scratch("mlm"), max_steps: r.max_steps, per_device_train_batch_size: r.batch_size, per_device_eval_batch_size: 64,
     learning_rate: r.learning_rate, warmup_ratio: 0.05, weight_decay: 0.01, logging_steps: 50, save_strategy: "no", seed: 42, group_by_length: true,
+    prediction_loss_only: true, // evaluation needs the loss only, not [rows × length × vocab] logits
   });
   const data_collator = new DataCollatorForLanguageModeling({ tokenizer, mlm_probability: 0.15, seed: 42 });
   const trainer = new Trainer({ model, args, train_dataset, eval_dataset, data_collator });
@@ -98,7 +99,7 @@ export async function trainBertTinyBrown(ctx: StepContext): Promise<void> {
     training_seconds: seconds,
     steps: out.global_step,
     metrics: [
-      { name: "masked-LM loss", type: "loss", value: metrics.eval_loss, split: "2,000 held-out Brown sentences (every 20th sentence)" },
+      { name: "masked-LM loss", type: "loss", value: metrics.eval_loss, split: `${r.eval_sentences} held-out Brown sentences (from every 20th sentence)` },
       { name: "perplexity", type: "perplexity", value: Math.exp(metrics.eval_loss), split: "same", note: "over the 15% masked tokens" },
       { name: "final training loss", type: "loss", value: out.training_loss, split: "training sentences" },
     ],
@@ -231,7 +232,7 @@ export async function trainGpt2TinyBrown(ctx: StepContext): Promise<void> {
   const { train, heldOut } = holdOut(brownSentences(), 20);
   const tokenize = (batch: { text: string[] }) => tokenizer(batch.text.map((s) => s + tokenizer.eos_token), { truncation: true, max_length: r.max_length });
   const train_dataset = Dataset.from_dict({ text: train }).map(tokenize, { batched: true, remove_columns: ["text"] });
-  const eval_dataset = Dataset.from_dict({ text: heldOut.slice(0, 2000) }).map(tokenize, { batched: true, remove_columns: ["text"] });
+  const eval_dataset = Dataset.from_dict({ text: heldOut.slice(0, r.eval_sentences) }).map(tokenize, { batched: true, remove_columns: ["text"] });
   const config = new GPT2Config({
     vocab_size: tokenizer.vocab_size, n_positions: arch.max_position_embeddings, n_embd: arch.hidden_size, n_layer: arch.num_hidden_layers,
     n_head: arch.num_attention_heads, bos_token_id: tokenizer.eos_token_id, eos_token_id: tokenizer.eos_token_id, architectures: ["GPT2LMHeadModel"],
@@ -240,6 +241,7 @@ export async function trainGpt2TinyBrown(ctx: StepContext): Promise<void> {
   const args = new TrainingArguments({
     output_dir: scratch("gpt2"), max_steps: r.max_steps, per_device_train_batch_size: r.batch_size, per_device_eval_batch_size: 64,
     learning_rate: r.learning_rate, warmup_ratio: 0.05, weight_decay: 0.01, logging_steps: 50, save_strategy: "no", seed: 42, group_by_length: true,
+    prediction_loss_only: true, // evaluation needs the loss only, not [rows × length × vocab] logits
   });
   const trainer = new Trainer({ model, args, train_dataset, eval_dataset, data_collator: new DataCollatorForLanguageModeling({ tokenizer, mlm: false }) });
   const { value: out, seconds } = await timed(() => trainer.train());
@@ -260,7 +262,7 @@ export async function trainGpt2TinyBrown(ctx: StepContext): Promise<void> {
     training_seconds: seconds,
     steps: out.global_step,
     metrics: [
-      { name: "causal-LM loss", type: "loss", value: metrics.eval_loss, split: "2,000 held-out Brown sentences (every 20th sentence)" },
+      { name: "causal-LM loss", type: "loss", value: metrics.eval_loss, split: `${r.eval_sentences} held-out Brown sentences (from every 20th sentence)` },
       { name: "perplexity", type: "perplexity", value: Math.exp(metrics.eval_loss), split: "same", note: `per token of the ${tokenizer.vocab_size}-token Brown BPE vocabulary` },
     ],
     limitations: [
