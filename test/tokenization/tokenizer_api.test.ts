@@ -245,3 +245,16 @@ test("the pair can be the second argument, as in Python", async () => {
   assert.throws(() => tok("a", "b", { text_pair: "c" }), TokenizerInputError);
   assert.throws(() => tok("a", 3 as any), TokenizerInputError);
 });
+
+test("the bundled vocabularies load by their transformers-lab ids, offline", async () => {
+  const expected: Record<string, number[]> = {
+    "bert-base-uncased": [101, 7592, 2045, 999, 102],
+    "bert-base-cased": [101, 8667, 1175, 106, 102],
+    gpt2: [15496, 612, 0],
+  };
+  for (const [name, ids] of Object.entries(expected)) {
+    const tok = await AutoTokenizer.from_pretrained(`transformers-lab/${name}`);
+    assert.deepEqual(tok("Hello there!").input_ids, ids, name);
+    assert.equal(tok.name_or_path, `transformers-lab/${name}`);
+  }
+});
