@@ -18,7 +18,7 @@ import { getHeader, hubRequest, NetworkError, raiseForStatus } from "./http";
 import { throwIfInterrupted } from "../utils/cancellation";
 import { downloadProgress } from "./progress";
 import { bundledModelsHint } from "./bundled";
-import { isCommitHash, validateFilename, validateRepoId, validateRevision } from "./validation";
+import { validateFilename, validateRepoId, validateRevision } from "./validation";
 
 export interface HfHubDownloadOptions {
   subfolder?: string;
