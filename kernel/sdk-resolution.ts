@@ -39,6 +39,18 @@ export function installNodeResolution(root: string): void {
   };
 }
 
+/** The folder of the Node typings our package sees (its own, hoisted beside it, or tslab's). */
+function nodeTypings(root: string): string | undefined {
+  for (const from of [root, path.dirname(require.resolve("tslab/package.json"))]) {
+    try {
+      return path.dirname(require.resolve("@types/node/package.json", { paths: [from] }));
+    } catch {
+      // not reachable from here
+    }
+  }
+  return undefined;
+}
+
 /** The subset of `ts.sys` that module resolution reads. */
 interface FileSystemHost {
   fileExists(p: string): boolean;
@@ -57,9 +69,9 @@ export function installTypeScriptResolution(sys: FileSystemHost, cwd: string, ro
   const norm = (p: string) => p.replace(/\\/g, "/");
   const virtualModules = norm(path.join(cwd, "node_modules"));
   const virtualTypes = `${virtualModules}/@types`;
-  const typesNode = path.join(root, "node_modules", "@types", "node");
+  const typesNode = nodeTypings(root);
   const mappings: Array<[string, string]> = [[`${virtualModules}/${PACKAGE_NAME}`, norm(root)]];
-  if (fs.existsSync(typesNode)) mappings.push([`${virtualTypes}/node`, norm(typesNode)]);
+  if (typesNode) mappings.push([`${virtualTypes}/node`, norm(typesNode)]);
 
   const map = (p: string): string => {
     const n = norm(p);
