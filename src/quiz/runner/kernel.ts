@@ -138,9 +138,16 @@ export class Kernel {
     void this.receiveLoop(this.control);
     void this.receiveLoop(this.iopub);
     const deadline = Date.now() + timeoutMs;
-    // Messages published before our subscription reaches the kernel are lost, so probe with empty
-    // executions until one's "idle" status arrives on iopub: from then on no output can be missed.
-    while (Date.now() < deadline) {
+    // First wait for the kernel to answer at all, with kernel_info requests (cheap to answer when
+    // several have queued up during a slow start)…
+    let answered = false;
+    while (!answered && Date.now() < deadline) {
+      if (this.exited) throw new KernelError(`The kernel exited while starting.\n${this.stderr}`);
+      answered = (await this.request("kernel_info_request", {}, Math.min(1000, deadline - Date.now()), undefined, false)) !== undefined;
+    }
+    // …then probe with empty executions until one's "idle" status arrives on iopub: messages
+    // published before our subscription reaches the kernel are lost, and from then on none can be.
+    while (answered && Date.now() < deadline) {
       if (this.exited) throw new KernelError(`The kernel exited while starting.\n${this.stderr}`);
       const probe = await this.request("execute_request", { code: "", silent: true, store_history: false, user_expressions: {}, allow_stdin: false, stop_on_error: false }, Math.min(500, deadline - Date.now()));
       if (probe?.idle && probe.reply) return;
@@ -208,12 +215,12 @@ export class Kernel {
   }
 
   /** Sends a request and resolves when its reply and its iopub "idle" have arrived (or on timeout). */
-  private request(msgType: string, content: Record<string, unknown>, timeoutMs: number, onStart?: (msgId: string) => void): Promise<Pending | undefined> {
+  private request(msgType: string, content: Record<string, unknown>, timeoutMs: number, onStart?: (msgId: string) => void, needIdle = true): Promise<Pending | undefined> {
     const msg: Message = { header: newHeader(msgType, this.session), parent_header: {}, metadata: {}, content };
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const p: Pending = {
-        idle: false, outputs: [], displays: new Map(), clearOnNext: false,
+        idle: !needIdle, outputs: [], displays: new Map(), clearOnNext: false,
         done: () => { clearTimeout(timer); this.pending.delete(msg.header.msg_id); resolve(p); },
       };
       this.pending.set(msg.header.msg_id, p);
