@@ -38,7 +38,8 @@ interface ModelFacts {
 }
 
 /** Labels must be valid class ids for a classifier (−100 = ignored), and ids must be inside the vocabulary. */
-export function checkAgainstModel(dataset: Dataset, facts: ModelFacts, what: string): void {
+export function checkAgainstModel(formatted: Dataset, facts: ModelFacts, what: string): void {
+  const dataset = formatted.with_format(null); // plain lists, whatever format the user set
   const labelColumn = LABEL_COLUMNS.find((c) => dataset.column_names.includes(c));
   const classification = facts.task === "sequence-classification" || facts.task === "token-classification";
   if (labelColumn && classification && facts.num_labels && facts.problem_type !== "regression" && facts.problem_type !== "multi_label_classification") {

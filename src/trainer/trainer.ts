@@ -166,7 +166,7 @@ export class Trainer {
     const microStepsToSkip = (this.state.global_step % updatesPerEpoch) * gas;
 
     const params: Parameter[] = this.model.named_parameters().filter(([, p]: [string, Parameter]) => p.requires_grad).map(([, p]: [string, Parameter]) => p);
-    const lengths = args.train_sampling_strategy === "group_by_length" ? (dataset.column("input_ids") as number[][]).map((ids) => ids.length) : undefined;
+    const lengths = args.train_sampling_strategy === "group_by_length" ? (dataset.with_format(null).column("input_ids") as number[][]).map((ids) => ids.length) : undefined;
     const seed = args.data_seed ?? args.seed;
 
     this.model.train();

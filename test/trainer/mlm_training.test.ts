@@ -20,7 +20,7 @@ test("a BERT MLM trains on Brown sentences and resumes with the same masks", { t
   const dir = scratchDir("trainer-mlm");
   const args = new TrainingArguments({ output_dir: dir, per_device_train_batch_size: 16, max_steps: 30, learning_rate: 2e-3, logging_steps: 5, save_steps: 10, disable_tqdm: true, seed: 3 });
   const run = async (resume?: string) => {
-    const trainer = new Trainer({ model: await BertForMaskedLM.from_pretrained(modelDir), args, train_dataset: data, tokenizer, data_collator: new DataCollatorForLanguageModeling({ tokenizer, mlm_probability: 0.15 }) as any });
+    const trainer = new Trainer({ model: await BertForMaskedLM.from_pretrained(modelDir), args, train_dataset: data, tokenizer, data_collator: new DataCollatorForLanguageModeling({ tokenizer, mlm_probability: 0.15 }) });
     await trainer.train({ resume_from_checkpoint: resume });
     return trainer.state.log_history.filter((e) => "loss" in e);
   };

@@ -169,6 +169,8 @@ test("bad input fails before training with a message that says what to do", { ti
   const outOfVocab = columns();
   outOfVocab.input_ids[5][2] = 4000;
   await assert.rejects(train(Dataset.from_dict(outOfVocab)), /Row 5 of the train_dataset has token id 4000, but the model's vocabulary has only 1000 ids/);
+  const formatted = Dataset.from_dict(bad).with_format("pt");
+  await assert.rejects(train(formatted), /Row 3 of the train_dataset has label = 2/, "checks also read datasets formatted as tensors");
   const tokenizer = await AutoTokenizer.from_pretrained(path.join(hfReference, "tokenizers", "assets", "bert-base-uncased"));
   await assert.rejects(train(dataset(), { tokenizer }), /tokenizer has 30522 tokens but the model's vocabulary has 1000/);
   assert.throws(() => new Trainer({ model: {} as any }), /Trainer needs a model/);
@@ -225,4 +227,12 @@ test("a read-only output_dir is refused before any step runs", { timeout: 60_000
   } finally {
     unmount();
   }
+});
+
+test("a dataset formatted as tensors trains like a plain one", { timeout: 60_000 }, async () => {
+  const trainer = new Trainer({ model: await model(), args: args("formatted", { max_steps: 2, num_train_epochs: 3 }), train_dataset: dataset().with_format("pt") });
+  await trainer.train();
+  const losses = trainer.state.log_history.filter((e) => "loss" in e).map((e) => e.loss);
+  assert.equal(losses.length, 2);
+  losses.forEach((l, i) => assert.ok(Math.abs(l - log.steps[i].loss) <= 1e-4 * log.steps[i].loss, `loss ${i + 1}`));
 });
