@@ -118,3 +118,17 @@ test("resize_token_embeddings grows the vocabulary; tied heads and the MLM bias 
   const out = await gpt2({ input_ids: [[1000, 3]] });
   assert.deepEqual(out.logits.shape, [1, 2, 1001]);
 });
+
+test("generative heads also write generation_config.json exactly as transformers does", async () => {
+  const { BertForMaskedLM, GPT2LMHeadModel } = await import("../../src");
+  for (const [name, cls] of [["bert-mlm", BertForMaskedLM], ["gpt2-lmhead", GPT2LMHeadModel]] as const) {
+    const model = await (cls as typeof BertForMaskedLM).from_pretrained(path.join(modelsDir, name));
+    const dir = scratchDir(`generation-config-${name}`);
+    await model.save_pretrained(dir);
+    assert.equal(fs.readFileSync(path.join(dir, "generation_config.json"), "utf8"), fs.readFileSync(path.join(modelsDir, name, "generation_config.json"), "utf8"));
+    const saved = JSON.parse(fs.readFileSync(path.join(dir, "config.json"), "utf8"));
+    const original = JSON.parse(fs.readFileSync(path.join(modelsDir, name, "config.json"), "utf8"));
+    delete saved._name_or_path; // transformers records where the model was loaded from, too
+    assert.deepEqual(saved, original);
+  }
+});
