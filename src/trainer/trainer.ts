@@ -449,6 +449,11 @@ export class Trainer {
   toString(): string {
     return `Trainer(model=${this.model?.constructor?.name}, output_dir=${JSON.stringify(this.args.output_dir)}, global_step=${this.state.global_step})`;
   }
+
+  /** A one-line summary in a notebook (not a dump of the model, datasets and optimizer). */
+  _repr_mimebundle_(): Record<string, unknown> {
+    return { "text/plain": this.toString() };
+  }
 }
 
 function nonFiniteLoss(step: number, loss: number): TrainingError {
