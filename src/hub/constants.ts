@@ -17,9 +17,12 @@ export function hfHome(): string {
   return path.join(expandUser(xdg), "huggingface");
 }
 
-/** The Hub cache: `HF_HUB_CACHE`, else the older `HUGGINGFACE_HUB_CACHE`, else `$HF_HOME/hub`. */
+/**
+ * The Hub cache: `HF_HUB_CACHE`, else the older `HUGGINGFACE_HUB_CACHE` or transformers'
+ * `TRANSFORMERS_CACHE`, else `$HF_HOME/hub`.
+ */
 export function hubCacheDir(): string {
-  const explicit = process.env.HF_HUB_CACHE || process.env.HUGGINGFACE_HUB_CACHE;
+  const explicit = process.env.HF_HUB_CACHE || process.env.HUGGINGFACE_HUB_CACHE || process.env.TRANSFORMERS_CACHE;
   return explicit ? expandUser(explicit) : path.join(hfHome(), "hub");
 }
 

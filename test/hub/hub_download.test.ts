@@ -32,7 +32,7 @@ const gptFiles = filesOf(fixture("gpt2-lmhead"), ["config.json", "generation_con
 
 let hub: FakeHub;
 let hubHome: string;
-const ENV_KEYS = ["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_ENDPOINT", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
+const ENV_KEYS = ["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "XDG_CACHE_HOME", "HF_ENDPOINT", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 
 /** A fresh HF_HOME under test-output/ pointing at the test hub. */
 function freshHome(name: string): string {
@@ -86,6 +86,22 @@ describe("hub downloads against a local Hub", () => {
     assert.equal(await cached_file("org/bert", "config.json"), config);
     assert.equal(await cached_file("org/bert", "model.safetensors"), weights);
     assert.equal(hub.count(), 0);
+  });
+
+  test("the cache folder follows HF_HUB_CACHE, HUGGINGFACE_HUB_CACHE, TRANSFORMERS_CACHE, HF_HOME, XDG_CACHE_HOME", async () => {
+    freshHome("cache-env");
+    const expectIn = async (dir: string) => {
+      const file = await cached_file("org/bert", "config.json");
+      assert.equal(file, path.join(dir, "models--org--bert", "snapshots", MAIN, "config.json"));
+    };
+    await expectIn(path.join(hubHome, "hub"));
+    delete process.env.HF_HOME;
+    process.env.XDG_CACHE_HOME = path.join(hubHome, "xdg");
+    await expectIn(path.join(hubHome, "xdg", "huggingface", "hub"));
+    for (const name of ["TRANSFORMERS_CACHE", "HUGGINGFACE_HUB_CACHE", "HF_HUB_CACHE"]) {
+      process.env[name] = path.join(hubHome, name); // each one set takes precedence over the ones before
+      await expectIn(path.join(hubHome, name));
+    }
   });
 
   test("offline mode and local_files_only load from the cache and explain what is missing", async () => {
