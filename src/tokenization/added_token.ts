@@ -30,7 +30,3 @@ export class AddedToken {
 }
 
 export type TokenLike = string | AddedToken;
-
-export function tokenContent(token: TokenLike): string {
-  return typeof token === "string" ? token : token.content;
-}

@@ -93,28 +93,6 @@ export interface EncodedRow {
 
 export type PaddingSide = "left" | "right";
 
-function padList(values: number[], difference: number, value: number, side: PaddingSide): number[] {
-  if (side === "right") {
-    for (let k = 0; k < difference; k++) values.push(value);
-    return values;
-  }
-  const out: number[] = new Array(difference).fill(value);
-  for (const v of values) out.push(v);
-  return out;
-}
-
-/** Pads one row to `targetLength` (no-op when it is already that long or longer). */
-export function padRow(row: EncodedRow, targetLength: number, side: PaddingSide, padId: number, padTypeId: number): void {
-  const difference = targetLength - row.input_ids.length;
-  if (difference <= 0) return;
-  row.input_ids = padList(row.input_ids, difference, padId, side);
-  row.token_type_ids = padList(row.token_type_ids, difference, padTypeId, side);
-  row.special_tokens_mask = padList(row.special_tokens_mask, difference, 1, side);
-  row.attention_mask = padList(row.attention_mask, difference, 0, side);
-  if (side === "right") row.encoding.addPadding(0, difference);
-  else row.encoding.addPadding(difference, 0);
-}
-
 /** Python's rule: round `length` up to a multiple of `multiple`. */
 export function roundUp(length: number, multiple: number | null | undefined): number {
   if (!multiple || length % multiple === 0) return length;

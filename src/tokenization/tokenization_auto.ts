@@ -170,13 +170,7 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   }
   for (const [content, id] of Object.entries(files.addedTokens)) if (!added.some(([, t]) => t.content === content)) added.push([id, new AddedToken(content)]);
   added.sort((a, b) => a[0] - b[0]);
-  for (const [, token] of added) {
-    if (tokenizer.convert_tokens_to_ids(token.content) !== tokenizer.unk_token_id || token.content === tokenizer.unk_token) {
-      if (!tokenizer.all_special_tokens.includes(token.content) && token.special) tokenizer.add_tokens([token], true);
-      continue;
-    }
-    tokenizer.add_tokens([token], token.special);
-  }
+  for (const [id, token] of added) tokenizer._restoreAddedToken(token, id);
   tokenizer.name_or_path = pathOrId;
   return tokenizer;
 }

@@ -1,6 +1,6 @@
 import { Tensor } from "../tensor";
 import { Callable } from "../utils/callable";
-import { AddedToken, TokenLike, tokenContent } from "./added_token";
+import { AddedToken, TokenLike } from "./added_token";
 import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
 import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp, sliceText } from "./encoded_row";
@@ -228,12 +228,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   }
 
   /** Puts a token in the added-token tables unless the model's vocabulary already has it. */
-  private addTokenToVocabulary(token: AddedToken): boolean {
+  private addTokenToVocabulary(token: AddedToken, givenId?: number): boolean {
     this.noSplitTokens.set(token.content, token);
     this.splitter = null;
     this.specialSplitter = null;
     if (this.model.vocab.has(token.content) || this.addedTokensEncoder.has(token.content)) return false;
-    const id = this.model.vocab.size + this.addedTokensEncoder.size;
+    const id = givenId ?? this.model.vocab.size + this.addedTokensEncoder.size;
     this.addedTokensEncoder.set(token.content, id);
     this.addedTokensDecoder.set(id, token);
     return true;
@@ -396,6 +396,17 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       if (this.addTokenToVocabulary(token)) added++;
     }
     return added;
+  }
+
+  /**
+   * Restores an added token with the id it was saved with (tokenizer.json's added_tokens), for the
+   * loader; special ones also become additional special tokens unless they already have a role.
+   * @internal
+   */
+  _restoreAddedToken(token: AddedToken, id: number): void {
+    if (token.special && !this.all_special_tokens.includes(token.content)) this.additionalSpecialTokens.push(token);
+    if (token.special) this.noSplitTokens.set(token.content, token);
+    this.addTokenToVocabulary(token, id);
   }
 
   /**

@@ -3,7 +3,6 @@
 const PUNCTUATION = /\p{P}/u;
 const OTHER = /\p{C}/u; // Cc, Cf, Cs, Co, Cn: Python's `category(c).startswith("C")`
 const SPACE_SEPARATOR = /\p{Zs}/u;
-const MARK = /\p{M}/u;
 const NONSPACING_MARK = /\p{Mn}/gu;
 
 /** Space, tab, newline, carriage return, or any Unicode space separator (Zs). */
@@ -41,10 +40,6 @@ export function isChineseChar(cp: number): boolean {
     (cp >= 0xf900 && cp <= 0xfaff) ||
     (cp >= 0x2f800 && cp <= 0x2fa1f)
   );
-}
-
-export function isMark(cp: number): boolean {
-  return cp >= 0x300 && MARK.test(String.fromCodePoint(cp));
 }
 
 /** Python lowercases the text one character at a time (so no final-sigma rule), then per word. */

@@ -14,9 +14,3 @@ export interface Word {
   ends?: number[];
 }
 
-/** The input span of `word.text.slice(from, to)`. */
-export function spanOf(word: Word, from: number, to: number): [number, number] {
-  if (!word.starts || !word.ends) return [word.start + from, word.start + to];
-  if (to <= from) return [word.starts[from] ?? word.end, word.starts[from] ?? word.end];
-  return [word.starts[from], word.ends[to - 1]];
-}

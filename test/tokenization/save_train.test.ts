@@ -118,3 +118,24 @@ test("train_new_from_iterator: byte-level BPE on the Brown corpus is determinist
   const rustIds = (await rust.encodeBatch(check.slice(0, 500))).map((e) => e.getIds());
   assert.deepEqual(trained(check.slice(0, 500)).input_ids, rustIds);
 });
+
+test("added tokens keep their ids and roles through save_pretrained", async () => {
+  const tok = await AutoTokenizer.from_pretrained(bundled("bert-base-uncased"));
+  // Special first: the Rust package re-adds special tokens before the others when it loads.
+  tok.add_special_tokens({ additional_special_tokens: ["<ent>"] });
+  tok.add_tokens(["newword", "anotherone"]);
+  const dir = scratchDir("tokenizer-added-tokens");
+  tok.save_pretrained(dir);
+  assert.deepEqual(JSON.parse(fs.readFileSync(path.join(dir, "added_tokens.json"), "utf8")), { "<ent>": 30522, newword: 30523, anotherone: 30524 });
+  const reloaded = await AutoTokenizer.from_pretrained(dir);
+  assert.equal(reloaded.__len__(), 30525);
+  assert.deepEqual(reloaded.additional_special_tokens, ["<ent>"]);
+  const text = "a newword and <ent> anotherone";
+  assert.deepEqual(reloaded(text).input_ids, tok(text).input_ids);
+  assert.equal(reloaded.decode(reloaded(text).input_ids as number[], { skip_special_tokens: true }), "a newword and anotherone");
+  // The Rust package reads the same added tokens.
+  // eslint-disable-next-line @typescript-eslint/no-var-requires
+  const { Tokenizer } = require("tokenizers") as typeof import("tokenizers");
+  const rust = Tokenizer.fromFile(path.join(dir, "tokenizer.json"));
+  assert.deepEqual((await rust.encode(text)).getIds(), tok(text).input_ids);
+});
