@@ -10,7 +10,9 @@ import type { TrainingArguments } from "./training_args";
 import type { TrainerState } from "./trainer_state";
 import type { TrainerControl } from "./trainer_callback";
 
+/** Redraw intervals: progress alone at most once a second, a new log line at most ~3 times a second. */
 const REDRAW_MS = 1000;
+const LOG_REDRAW_MS = 300;
 // The display module's marker for "plotly.js was already sent to the page by some figure".
 const PLOTLY_SHIPPED = Symbol.for("transformers-lab.plotly-inlined");
 
@@ -58,7 +60,7 @@ export class TrainingView {
   progress(step: number, epoch: number): void {
     this.step = step;
     this.epoch = epoch;
-    this.redraw(false);
+    this.redraw(REDRAW_MS);
   }
 
   log(logs: Record<string, number>, step: number): void {
@@ -72,12 +74,12 @@ export class TrainingView {
     }
     this.latest = { ...this.latest, ...logs };
     if (!this.handle) this.printLine(logs, step);
-    this.redraw(true);
+    this.redraw(LOG_REDRAW_MS);
   }
 
   end(): void {
     this.finished = true;
-    this.redraw(true);
+    this.redraw(0);
   }
 
   private printLine(logs: Record<string, number>, step: number): void {
@@ -88,10 +90,11 @@ export class TrainingView {
     this.stream.write(`[step ${step}/${this.maxSteps}${epoch}] ${parts.join(" ")}\n`);
   }
 
-  private redraw(force: boolean): void {
+  /** Updates the notebook output unless it was redrawn less than `minInterval` ms ago. */
+  private redraw(minInterval: number): void {
     if (!this.handle) return;
     const now = Date.now();
-    if (!force && now - this.lastDraw < REDRAW_MS) return;
+    if (now - this.lastDraw < minInterval) return;
     this.lastDraw = now;
     this.handle.update(this);
   }

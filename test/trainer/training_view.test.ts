@@ -42,8 +42,9 @@ test("in a notebook, training shows one output updated in place with progress, m
   assert.match(html, /"name":"eval_loss"/);
   assert.match(html, /<td>train_loss<\/td>/);
   assert.match(html, /if \(!window\.Plotly\)/, "the final state carries plotly.js so a saved notebook draws offline");
-  const withLibrary = sent.map((m) => String(m.content.data["text/html"])).filter((h) => /if \(!window\.Plotly\)/.test(h));
-  assert.equal(withLibrary.length, 2, "plotly.js travels with the first chart and the final state only");
+  const carries = sent.map((m) => /if \(!window\.Plotly\)/.test(String(m.content.data["text/html"])));
+  assert.ok(carries[carries.length - 1], "the final state carries plotly.js");
+  assert.ok(carries.slice(0, -1).filter(Boolean).length <= 1, "before that, only the first chart carried it");
 });
 
 test("outside a notebook, training prints one plain text line per log", { timeout: 60_000 }, async () => {
