@@ -5,6 +5,9 @@ import { Tensor } from "../../src/tensor";
 import type { DType } from "../../src/tensor";
 import { Generator } from "../../src/utils/random";
 
+/** Forward op types whose gradient rules gradcheck has exercised (for the coverage test). */
+export const checkedOps = new Set<string>();
+
 export interface CheckInput {
   name: string;
   shape: number[];
@@ -55,7 +58,10 @@ export async function gradcheck(
     const loss = y.rank === 0 ? y.mul(r) : y.mul(r).sum();
     g.output("loss", loss);
     const floatIdx = inputs.map((inp, i) => (inp.dtype && inp.dtype !== "float64" ? -1 : i)).filter((i) => i >= 0);
+    const forwardNodes = [...g.nodes];
     const grads = gradients(loss, floatIdx.map((i) => xs[i]));
+    // Every forward op on a path to the loss had its gradient rule applied.
+    for (const n of forwardNodes) checkedOps.add(n.opType);
     grads.forEach((d, k) => g.output(`d_${inputs[floatIdx[k]].name}`, d));
     const fwd = await Program.compile(g, { outputs: ["loss"] });
     const bwd = await Program.compile(g);

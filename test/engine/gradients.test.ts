@@ -1,6 +1,7 @@
 import { test } from "node:test";
-import { functional as F } from "../../src/engine";
-import { gradcheck } from "./gradcheck";
+import assert from "node:assert/strict";
+import { functional as F, lookupOp, registeredOps } from "../../src/engine";
+import { checkedOps, gradcheck } from "./gradcheck";
 
 const x23 = { name: "x", shape: [2, 3] };
 
@@ -11,6 +12,11 @@ test("Add, Sub, Mul, Div with broadcasting", async () => {
   await gradcheck(([a, b]) => F.mul(a, b), ins);
   await gradcheck(([a, b]) => F.div(a, b), ins);
   await gradcheck(([a]) => F.add(F.mul(a, 3), 1), [{ name: "a", shape: [4] }]);
+});
+
+test("Sum of several broadcast values, and Identity", async () => {
+  await gradcheck(([a, b, c]) => F.add_n([a, b, c]), [{ name: "a", shape: [2, 3] }, { name: "b", shape: [3] }, { name: "c", shape: [2, 1] }]);
+  await gradcheck(([a]) => F.relabel(a, [2, 3]), [{ name: "a", shape: [2, 3] }]);
 });
 
 test("Pow with a constant exponent", async () => {
@@ -104,4 +110,10 @@ test("gradients accumulate where a value is used twice, and through a small atte
     },
     [{ name: "q", shape: [2, 3, 4] }, { name: "k", shape: [2, 3, 4] }, { name: "v", shape: [2, 3, 4] }, { name: "m", shape: [2, 1, 3], values: [1, 1, 0, 1, 1, 1], dtype: "float64" }],
   );
+});
+
+test("every op that has a gradient rule was checked above", () => {
+  const withRules = registeredOps().filter((name) => !name.includes(".") && lookupOp(name)?.grad);
+  const unchecked = withRules.filter((name) => !checkedOps.has(name));
+  assert.deepEqual(unchecked, [], `gradient rules without a finite-difference check: ${unchecked.join(", ")}`);
 });

@@ -23,3 +23,8 @@ defineOp({
   infer: (inputs, attrs, op) => [(inputs as ValueInfo[]).slice(1).reduce((acc, x) => inferBroadcast([acc, x], attrs, op)[0], inputs[0] as ValueInfo)],
   grad: ({ inputs, dys }) => inputs.map((x) => sumToShape(dys[0]!, x!.shape)),
 });
+
+/** Elementwise sum of several values (with broadcasting), one ONNX Sum node. */
+export function add_n(values: GraphValue[]): GraphValue {
+  return values.length === 1 ? values[0] : values[0].graph.op("Sum", values);
+}
