@@ -405,8 +405,13 @@ export class Trainer {
       if (!fs.existsSync(path.join(dir, file))) throw new TrainingError(`The checkpoint ${dir} has no ${file}; it cannot be resumed exactly. Use another checkpoint.`);
     }
     const saved = TrainerState.load_from_json(path.join(dir, "trainer_state.json"));
-    if (saved.max_steps !== this.state.max_steps) {
-      throw new TrainingError(`The checkpoint ${dir} belongs to a run of ${saved.max_steps} steps but these arguments give ${this.state.max_steps}; resume with the same TrainingArguments.`);
+    if (saved.global_step > this.state.max_steps) {
+      throw new TrainingError(`The checkpoint ${dir} is at step ${saved.global_step}, beyond this run's ${this.state.max_steps} steps; raise num_train_epochs or max_steps to train further.`);
+    }
+    // As transformers does: the progress comes from the checkpoint, the run's length and intervals from these arguments
+    // (so a run can be resumed with more epochs).
+    for (const key of ["max_steps", "num_train_epochs", "logging_steps", "eval_steps", "save_steps", "train_batch_size"] as const) {
+      (saved as unknown as Record<string, unknown>)[key] = this.state[key];
     }
     this.state = saved;
     this.loadWeights(dir);

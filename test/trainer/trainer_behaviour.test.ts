@@ -236,3 +236,16 @@ test("a dataset formatted as tensors trains like a plain one", { timeout: 60_000
   assert.equal(losses.length, 2);
   losses.forEach((l, i) => assert.ok(Math.abs(l - log.steps[i].loss) <= 1e-4 * log.steps[i].loss, `loss ${i + 1}`));
 });
+
+test("a finished run can be resumed with more steps", { timeout: 60_000 }, async () => {
+  const dir = scratchDir("trainer-extend");
+  const first = new Trainer({ model: await model(), args: args("extend", { output_dir: dir, max_steps: 4, save_strategy: "steps", save_steps: 4 }), train_dataset: dataset() });
+  await first.train();
+  const longer = new Trainer({ model: await model(), args: args("extend", { output_dir: dir, max_steps: 8, save_strategy: "steps", save_steps: 4 }), train_dataset: dataset() });
+  const out = await longer.train({ resume_from_checkpoint: path.join(dir, "checkpoint-4") });
+  assert.equal(out.global_step, 8);
+  assert.deepEqual(longer.state.log_history.filter((e) => "loss" in e).map((e) => e.step), [1, 2, 3, 4, 5, 6, 7, 8]);
+  assert.equal(longer.state.max_steps, 8);
+  const shorter = new Trainer({ model: await model(), args: args("extend", { output_dir: dir, max_steps: 2 }), train_dataset: dataset() });
+  await assert.rejects(shorter.train({ resume_from_checkpoint: path.join(dir, "checkpoint-8") }), /beyond this run's 2 steps/);
+});
