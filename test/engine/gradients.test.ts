@@ -19,6 +19,11 @@ test("Sum of several broadcast values, and Identity", async () => {
   await gradcheck(([a]) => F.relabel(a, [2, 3]), [{ name: "a", shape: [2, 3] }]);
 });
 
+test("Max (elementwise maximum) and Clip", async () => {
+  await gradcheck(([a, b]) => F.maximum(a, b), [{ name: "a", shape: [2, 3] }, { name: "b", shape: [3] }]);
+  await gradcheck(([a]) => F.clamp(a, -0.5, 0.7), [{ name: "a", shape: [2, 4], values: [-2, -0.4, 0.1, 0.69, 0.71, 3, -0.6, 0.2] }]);
+});
+
 test("Pow with a constant exponent", async () => {
   await gradcheck(([a]) => F.pow(a, 3), [{ name: "a", shape: [5] }]);
   await gradcheck(([a]) => F.pow(a, 0.5), [{ name: "a", shape: [5], positive: true }]);

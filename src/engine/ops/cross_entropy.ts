@@ -43,22 +43,6 @@ defineOp({
   },
 });
 
-defineOp({
-  type: "Max",
-  infer: (inputs) => {
-    const x = inputs[0] as ValueInfo;
-    return [{ dtype: x.dtype, shape: [...x.shape] }];
-  },
-});
-
-defineOp({
-  type: "Clip",
-  infer: (inputs) => {
-    const x = inputs[0] as ValueInfo;
-    return [{ dtype: x.dtype, shape: [...x.shape] }];
-  },
-});
-
 /**
  * Mean cross-entropy of `logits` [..., C] against integer `labels` [...], skipping positions whose
  * label is `ignore_index` (−100, as torch and transformers use for padding and unmasked tokens).

@@ -24,4 +24,5 @@ export * from "./reduce";
 export * from "./softmax";
 export * from "./layer_norm";
 export * from "./cross_entropy";
+export * from "./clip";
 export * from "./dropout";
