@@ -3,7 +3,6 @@ import * as path from "node:path";
 import { Graph, GraphValue } from "../engine/graph";
 import { Program } from "../engine/program";
 import { serializeGraph } from "../engine/to_onnx";
-import { cached_file, HubOptions } from "../hub/resolve";
 import { Module } from "../nn/module";
 import { Linear } from "../nn/linear";
 import { Embedding } from "../nn/embedding";
@@ -13,21 +12,18 @@ import { Tensor } from "../tensor";
 import { Generator, default_generator } from "../utils/random";
 import { writeFileAtomic } from "../utils/atomic_write";
 import { ConfigError, ConfigKwargs, ConfigLoadOptions, PretrainedConfig, splitHubOptions } from "../configuration/configuration_utils";
-import { pythonJsonDumps } from "../configuration/python_json";
 import { Conv1D } from "./conv1d";
 import { logger } from "./logging";
 import { ModelOutput } from "./outputs";
-import { readSafetensors, serialize, SafetensorError } from "./safetensors";
+import { serialize } from "./safetensors";
+import { loadCheckpoint } from "./checkpoint_files";
+import { generationConfigJson } from "./generation_config";
 import { TensorLike } from "./inputs";
 import { fillNormal, initialisationSkipped, withoutInitialisation } from "./init_control";
 
-export const WEIGHTS_NAME = "model.safetensors";
-export const WEIGHTS_INDEX_NAME = "model.safetensors.index.json";
+import { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME } from "./checkpoint_errors";
 
-/** Thrown when a checkpoint does not fit the model (sizes, dtypes) or cannot be found. */
-export class CheckpointError extends Error {
-  override name = "CheckpointError";
-}
+export { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME };
 
 /** What every model call accepts: `await model({ input_ids, attention_mask, labels, output_hidden_states: true })`. */
 export interface ModelCallInputs {
@@ -506,57 +502,3 @@ export abstract class PreTrainedModel extends Module {
   }
 }
 
-/** Reads model.safetensors, or every shard listed in model.safetensors.index.json. */
-export async function loadCheckpoint(nameOrPath: string, hub: HubOptions): Promise<Record<string, Tensor>> {
-  const single = await cached_file(nameOrPath, WEIGHTS_NAME, { ...hub, optional: true });
-  if (single) return readSafetensors(single).tensors;
-  const indexFile = await cached_file(nameOrPath, WEIGHTS_INDEX_NAME, { ...hub, optional: true });
-  if (indexFile) {
-    let index: { weight_map?: Record<string, string> };
-    try {
-      index = JSON.parse(fs.readFileSync(indexFile, "utf8"));
-    } catch (e) {
-      throw new CheckpointError(`${indexFile} is not valid JSON (${(e as Error).message}).`);
-    }
-    if (!index.weight_map || typeof index.weight_map !== "object") throw new CheckpointError(`${indexFile} has no "weight_map" naming the shard of each weight.`);
-    const shards = [...new Set(Object.values(index.weight_map))];
-    const out: Record<string, Tensor> = {};
-    for (const shard of shards) {
-      const file = (await cached_file(nameOrPath, shard, hub)) as string;
-      const tensors = readSafetensors(file).tensors;
-      for (const [name, t] of Object.entries(tensors)) out[name] = t;
-    }
-    const absent = Object.keys(index.weight_map).filter((k) => !(k in out));
-    if (absent.length) throw new CheckpointError(`${indexFile} lists weights that no shard contains: ${absent.slice(0, 5).join(", ")}${absent.length > 5 ? " …" : ""}.`);
-    return out;
-  }
-  const legacy = await cached_file(nameOrPath, "pytorch_model.bin", { ...hub, optional: true });
-  if (legacy) {
-    throw new CheckpointError(`${nameOrPath} only has pytorch_model.bin (a pickle), which cannot be read safely here. Convert it once in Python: model.save_pretrained(dir, safe_serialization=True), which writes model.safetensors.`);
-  }
-  throw new CheckpointError(
-    `${nameOrPath} does not appear to have a file named ${WEIGHTS_NAME} (or ${WEIGHTS_INDEX_NAME}). ` +
-      `If it only holds a config (and a tokenizer), build a model with fresh weights instead: AutoModel.from_config(await AutoConfig.from_pretrained("${nameOrPath}")).`,
-  );
-}
-
-const GENERATION_KEYS = [
-  "max_length", "min_length", "do_sample", "early_stopping", "num_beams", "num_beam_groups", "diversity_penalty", "temperature", "top_k", "top_p",
-  "typical_p", "repetition_penalty", "length_penalty", "no_repeat_ngram_size", "encoder_no_repeat_ngram_size", "bad_words_ids", "num_return_sequences",
-  "output_scores", "return_dict_in_generate", "forced_bos_token_id", "forced_eos_token_id", "remove_invalid_values", "exponential_decay_length_penalty",
-  "suppress_tokens", "begin_suppress_tokens", "pad_token_id", "bos_token_id", "eos_token_id", "decoder_start_token_id",
-];
-
-/** generation_config.json as `GenerationConfig.from_model_config(config).save_pretrained()` writes it. */
-function generationConfigJson(config: PretrainedConfig): string {
-  const defaults = new PretrainedConfig().to_dict();
-  const dict: Record<string, unknown> = { _from_model_config: true };
-  for (const key of GENERATION_KEYS) {
-    const value = config[key];
-    if (value !== undefined && JSON.stringify(value) !== JSON.stringify(defaults[key])) dict[key] = value;
-  }
-  dict.transformers_version = config.to_dict().transformers_version;
-  return pythonJsonDumps(dict, { floatKeys: new Set(["diversity_penalty", "temperature", "top_p", "typical_p", "repetition_penalty", "length_penalty"]) }) + "\n";
-}
-
-export { SafetensorError };
