@@ -27,6 +27,9 @@ const INTEGER_KEYS = new Set([
 
 export type TensorType = "pt" | "np" | null | undefined;
 
+/** How many rows a printed batch shows (at each end, for text). */
+const SHOWN_ROWS = 4;
+
 /**
  * The result of calling a tokenizer: a dict of `input_ids`, `attention_mask`, … (read them as
  * `enc.input_ids` or `enc["input_ids"]`), plus the fast-tokenizer helpers `tokens()`, `word_ids()`,
@@ -83,10 +86,13 @@ export class BatchEncoding {
       try {
         this[key] = Tensor.from(value as any, INTEGER_KEYS.has(key) ? "int64" : undefined);
       } catch (error) {
+        const flat = (value as unknown[]).flat(Infinity as 1);
+        const numeric = flat.every((v) => typeof v === "number" || typeof v === "boolean" || typeof v === "bigint");
         throw new TokenizerOptionError(
-          "Unable to create tensor, you should probably activate truncation and/or padding with " +
-            "padding: true, truncation: true to have batched tensors with the same length " +
-            `(\`${key}\` has rows of different lengths).`,
+          numeric
+            ? `Unable to create tensor from \`${key}\`: its rows have different lengths. Activate truncation and/or padding ` +
+                "(padding: true, truncation: true) to have batched tensors with the same length."
+            : `Unable to create tensor from \`${key}\`: it holds non-numeric values. Remove that column before asking for tensors.`,
         );
       }
     }
@@ -175,32 +181,42 @@ export class BatchEncoding {
     return Array.isArray(list[0]) || list.length === 0 ? (list as unknown[][]) : [list];
   }
 
+  /** Like Python's dict repr; large batches show their first and last rows only. */
   toString(): string {
+    const showList = (value: unknown[]): string => {
+      if (value.length > 2 * SHOWN_ROWS && Array.isArray(value[0])) {
+        const head = value.slice(0, SHOWN_ROWS).map((v) => JSON.stringify(v));
+        const tail = value.slice(-SHOWN_ROWS).map((v) => JSON.stringify(v));
+        return `[${head.join(", ")}, ... ${value.length - 2 * SHOWN_ROWS} more rows ..., ${tail.join(", ")}]`;
+      }
+      return JSON.stringify(value);
+    };
     const parts = Object.entries(this).map(([key, value]) => {
-      const shown = value instanceof Tensor ? `Tensor(${JSON.stringify(value.tolist())}, dtype=${value.dtype})` : JSON.stringify(value);
-      return `'${key}': ${shown}`;
+      if (value instanceof Tensor) return `'${key}': tensor(${showList(value.tolist())}, shape=[${value.shape.join(", ")}], dtype=${value.dtype})`;
+      return `'${key}': ${Array.isArray(value) ? showList(value) : JSON.stringify(value)}`;
     });
     return `{${parts.join(", ")}}`;
   }
 
-  /** A notebook table per row: each token with its id and masks. */
+  /** A notebook table per row (the first rows of a large batch): each token with its id and masks. */
   _repr_mimebundle_(): Record<string, unknown> {
     const escape = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
     const maskKeys = ["token_type_ids", "attention_mask", "special_tokens_mask", "word_ids"];
     const ids = this.rows("input_ids");
-    const tables = ids.map((row, r) => {
+    const cell = (v: unknown) => `<td style="text-align: center">${v === null || v === undefined ? "" : v}</td>`;
+    const tables = ids.slice(0, SHOWN_ROWS).map((row, r) => {
       const tokens = this.encodings?.[r]?.tokens;
       const lines: string[] = [];
-      if (tokens) lines.push(`<tr><th>token</th>${tokens.map((t) => `<td><code>${escape(t)}</code></td>`).join("")}</tr>`);
-      lines.push(`<tr><th>input_ids</th>${row.map((v) => `<td>${v}</td>`).join("")}</tr>`);
+      if (tokens) lines.push(`<tr><th>token</th>${tokens.map((t) => `<td style="text-align: center"><code>${escape(t)}</code></td>`).join("")}</tr>`);
+      lines.push(`<tr><th>input_ids</th>${row.map(cell).join("")}</tr>`);
       for (const key of maskKeys) {
-        const values = key === "word_ids" ? (this.encodings ? [this.encodings[r]?.word_ids] : []) : this.rows(key);
-        const line = key === "word_ids" ? values[0] : values[r];
-        if (line) lines.push(`<tr><th>${key}</th>${line.map((v) => `<td>${v === null ? "" : v}</td>`).join("")}</tr>`);
+        const line = key === "word_ids" ? this.encodings?.[r]?.word_ids : this.rows(key)[r];
+        if (line) lines.push(`<tr><th>${key}</th>${line.map(cell).join("")}</tr>`);
       }
-      const title = ids.length > 1 ? `<caption>row ${r}</caption>` : "";
-      return `<table style="font-family: monospace; border-collapse: collapse">${title}${lines.join("")}</table>`;
+      const title = ids.length > 1 ? `<caption style="text-align: left">row ${r}</caption>` : "";
+      return `<table style="font-family: monospace; border-collapse: collapse; margin-bottom: 0.5em">${title}${lines.join("")}</table>`;
     });
-    return { "text/plain": this.toString(), "text/html": `<div>${tables.join("")}</div>` };
+    const more = ids.length > SHOWN_ROWS ? `<p>… ${ids.length - SHOWN_ROWS} more rows (${ids.length} in all)</p>` : "";
+    return { "text/plain": this.toString(), "text/html": `<div style="overflow-x: auto">${tables.join("")}${more}</div>` };
   }
 }

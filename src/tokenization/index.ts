@@ -4,6 +4,8 @@ export type { EncodingInfo, TensorType } from "./batch_encoding";
 export { TokenizerInputError, TokenizerFileError, TokenizerOptionError } from "./errors";
 export { tokenizerLogging } from "./logging";
 export { PreTrainedTokenizer, clean_up_tokenization } from "./tokenization_utils";
+// Python has a slow and a fast (Rust) base class; this one base class does both jobs.
+export { PreTrainedTokenizer as PreTrainedTokenizerFast, PreTrainedTokenizer as PreTrainedTokenizerBase } from "./tokenization_utils";
 export type { TokenizerCallOptions, DecodeOptions, PadOptions, TextInput, TokenizerSettings } from "./tokenization_utils";
 export { BertTokenizer, BertTokenizerFast, DistilBertTokenizer, DistilBertTokenizerFast } from "./tokenization_bert";
 export type { BertTokenizerSettings } from "./tokenization_bert";

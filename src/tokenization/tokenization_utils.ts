@@ -584,6 +584,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     const overflow = options.return_overflowing_tokens ?? false;
     const plans: RowPlan[] = [];
     firsts.forEach((first, i) => {
+      if ((i & 1023) === 1023) throwIfInterrupted();
       const what = batched ? `text[${i}]` : "text";
       const a = this.encodeInput(first, isSplit, what);
       const b = seconds ? this.encodeInput(seconds[i], isSplit, batched ? `text_pair[${i}]` : "text_pair") : null;

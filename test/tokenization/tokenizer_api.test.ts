@@ -258,3 +258,15 @@ test("the bundled vocabularies load by their transformers-lab ids, offline", asy
     assert.equal(tok.name_or_path, `transformers-lab/${name}`);
   }
 });
+
+test("a BatchEncoding prints like Python's dict, and large batches print briefly", async () => {
+  const tok = await bert();
+  assert.equal(String(tok("Hi")), "{'input_ids': [101,7632,102], 'token_type_ids': [0,0,0], 'attention_mask': [1,1,1]}");
+  const big = tok(Array.from({ length: 100 }, (_, i) => `sentence number ${i}`), { padding: true, return_tensors: "pt" });
+  const text = String(big);
+  assert.match(text, /\.\.\. 92 more rows \.\.\./);
+  assert.match(text, /shape=\[100, 5\], dtype=int64/);
+  const html = big._repr_mimebundle_()["text/html"] as string;
+  assert.equal((html.match(/<table/g) ?? []).length, 4);
+  assert.match(html, /96 more rows \(100 in all\)/);
+});
