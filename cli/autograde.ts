@@ -8,6 +8,7 @@ import { autograde, defaultWorkers } from "../src/quiz/grading/autograde";
 import { totalPoints } from "../src/quiz/grading/report";
 import { NotebookFormatError } from "../src/quiz/notebook";
 import { QuizSpecError } from "../src/quiz/spec";
+import { exitWithKernelsOnSignals } from "../src/quiz/runner/kernel";
 
 const USAGE = `Usage: tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [--workers N] [--timeout SECONDS] [--assignment NAME]
 
@@ -17,6 +18,7 @@ and DIR/autograded/<student>/<assignment>/<notebook>.ipynb.
 Defaults: --workers ${defaultWorkers()} (cores, at most 4), --timeout 60 (per cell).`;
 
 export async function main(argv: string[]): Promise<number> {
+  exitWithKernelsOnSignals();
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: {

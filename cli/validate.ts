@@ -9,12 +9,14 @@ import { QUIZ_MIME } from "../src/quiz/feedback";
 import { computeChecksum, isLocked } from "../src/quiz/nbgrader";
 import { NotebookFormatError, cellSource, readNotebook } from "../src/quiz/notebook";
 import { executeNotebook } from "../src/quiz/runner/execute-notebook";
+import { exitWithKernelsOnSignals } from "../src/quiz/runner/kernel";
 
 const USAGE = `Usage: tlab validate NOTEBOOK [--timeout SECONDS]
 
 Runs every cell in a fresh kernel and reports errors, quiz feedback and visible test results.`;
 
 export async function main(argv: string[]): Promise<number> {
+  exitWithKernelsOnSignals();
   let args;
   try {
     args = parseArgs({ args: argv, allowPositionals: true, options: { timeout: { type: "string" }, help: { type: "boolean", short: "h" } } });

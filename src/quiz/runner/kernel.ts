@@ -78,6 +78,29 @@ interface Pending {
   done: () => void;
 }
 
+/** Kernels this process started and has not stopped: killed when the process exits. */
+const liveKernels = new Set<Kernel>();
+let exitHookInstalled = false;
+
+function installExitHook(): void {
+  if (exitHookInstalled) return;
+  exitHookInstalled = true;
+  process.once("exit", () => { for (const k of liveKernels) k.kill(); });
+}
+
+/**
+ * Makes Ctrl-C (and SIGTERM) end a command that runs kernels, and its kernels with it: the kernels
+ * share the terminal's process group, and they treat SIGINT as "interrupt the cell", not "exit".
+ */
+let signalHooksInstalled = false;
+export function exitWithKernelsOnSignals(): void {
+  if (signalHooksInstalled) return;
+  signalHooksInstalled = true;
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => process.exit(130));
+  }
+}
+
 export class Kernel {
   private readonly shell = new zmq.Dealer();
   private readonly control = new zmq.Dealer();
@@ -108,6 +131,8 @@ export class Kernel {
     const [cmd, ...args] = launch.command(file);
     const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
     const kernel = new Kernel(child, info, file, launch);
+    liveKernels.add(kernel);
+    installExitHook();
     try {
       await kernel.connect(options.startTimeoutMs ?? 60_000);
       if (launch.prelude) {
@@ -294,6 +319,7 @@ export class Kernel {
   }
 
   private close(): void {
+    liveKernels.delete(this);
     for (const s of [this.shell, this.control, this.iopub]) { try { s.close(); } catch { /* closed */ } }
     fs.rmSync(this.connectionFile, { force: true });
   }
