@@ -1,6 +1,7 @@
 // An in-memory table of named columns with the Python `datasets` API: build it with
 // `Dataset.from_dict` / `from_list`, transform it with `map`, `filter`, `select`, `shuffle`…
 // Every transformation returns a new Dataset; column arrays are shared, never mutated.
+import { throwIfInterrupted } from "../utils/cancellation";
 import { DatasetError } from "./errors";
 import { ClassLabel, featuresToString, inferFeature, type Features, type FeatureType } from "./features";
 import { checkFormatType, formatValue, outputColumns, PYTHON_FORMAT, type Format, type FormatType } from "./format";
@@ -275,6 +276,7 @@ export class Dataset {
       for (let s = 0; s < this._rows; s += step) {
         const indices = range(s, Math.min(this._rows, s + step));
         if (options.drop_last_batch && indices.length < step) break;
+        throwIfInterrupted();
         const batch = this.rawBatch(indices);
         const args: unknown[] = inputColumns.length ? inputColumns.map((c) => batch[c]) : [batch];
         if (options.with_indices) args.push(indices);
@@ -284,6 +286,7 @@ export class Dataset {
       }
     } else {
       for (let i = 0; i < this._rows; i++) {
+        if (i % 256 === 0) throwIfInterrupted();
         const row = this.rawRow(i);
         const args: unknown[] = inputColumns.length ? inputColumns.map((c) => row[c]) : [row];
         if (options.with_indices) args.push(i);
@@ -309,6 +312,7 @@ export class Dataset {
       const step = size <= 0 ? Math.max(1, this._rows) : size;
       for (let s = 0; s < this._rows; s += step) {
         const indices = range(s, Math.min(this._rows, s + step));
+        throwIfInterrupted();
         const batch = this.rawBatch(indices);
         const args: unknown[] = inputColumns.length ? inputColumns.map((c) => batch[c]) : [batch];
         if (options.with_indices) args.push(indices);
@@ -320,6 +324,7 @@ export class Dataset {
       }
     } else {
       for (let i = 0; i < this._rows; i++) {
+        if (i % 256 === 0) throwIfInterrupted();
         const row = this.rawRow(i);
         const args: unknown[] = inputColumns.length ? inputColumns.map((c) => row[c]) : [row];
         if (options.with_indices) args.push(i);

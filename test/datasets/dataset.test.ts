@@ -2,6 +2,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import { ClassLabel, Dataset, DatasetDict, DatasetError, Sequence, Value } from "../../src/datasets";
 import { Tensor } from "../../src/tensor";
+import { KeyboardInterrupt, requestInterrupt, resetInterrupt } from "../../src/utils/cancellation";
 
 const rows = () =>
   Dataset.from_dict({
@@ -187,4 +188,25 @@ test("DatasetDict applies operations to every split", () => {
 test("Value features print like Python", () => {
   assert.equal(new Value("string").toString(), "Value(dtype='string', id=None)");
   assert.equal(new ClassLabel({ names: ["a", "b"] }).toString(), "ClassLabel(names=['a', 'b'], id=None)");
+});
+
+test("a long map or filter stops on an interrupt", () => {
+  const ds = Dataset.from_dict({ i: Array.from({ length: 2000 }, (_, k) => k) });
+  let seen = 0;
+  try {
+    assert.throws(
+      () =>
+        ds.map((r) => {
+          if (++seen === 300) requestInterrupt();
+          return { j: r.i };
+        }),
+      KeyboardInterrupt,
+    );
+    assert.ok(seen < 600, "stopped soon after the request");
+    resetInterrupt();
+    requestInterrupt();
+    assert.throws(() => ds.filter(() => true, { batched: false }), KeyboardInterrupt);
+  } finally {
+    resetInterrupt();
+  }
 });
