@@ -16,6 +16,10 @@ export function toTensor(name: string, value: TensorLike, dtype: DType): Tensor 
   let t: Tensor;
   if (value instanceof Tensor) t = value;
   else {
+    if (dtype === "int64" && Array.isArray(value)) {
+      const bad = (value as unknown[]).flat(Infinity as 1).find((v) => typeof v !== "boolean" && (typeof v !== "number" || !Number.isInteger(v)));
+      if (bad !== undefined) throw new ModelInputError(`${name} must hold whole numbers (token ids, labels or positions), but contains ${JSON.stringify(bad)}.`);
+    }
     try {
       t = Tensor.from(value as NestedNumbers, dtype);
     } catch (e) {

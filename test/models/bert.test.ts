@@ -84,3 +84,9 @@ test("config features this BERT does not implement are refused by name", () => {
   assert.throws(() => new BertModel(new BertConfig({ ...small, is_decoder: true })), (e: Error) => e.name === "ConfigError" && /is_decoder/.test(e.message));
   assert.throws(() => new BertModel(new BertConfig({ ...small, num_attention_heads: 3 })), (e: Error) => /not a multiple of the number of attention heads/.test(e.message));
 });
+
+test("ids that are not whole numbers are refused instead of rounded", async () => {
+  const model = new BertModel(new BertConfig({ vocab_size: 50, hidden_size: 16, num_hidden_layers: 1, num_attention_heads: 2, intermediate_size: 32 })).eval();
+  await assert.rejects(model({ input_ids: [[1, 2.5, 3]] }), (e: Error) => e instanceof ModelInputError && /whole numbers/.test(e.message) && /2\.5/.test(e.message));
+  await assert.rejects(model({ input_ids: [[1, "7", 3]] as any }), (e: Error) => e instanceof ModelInputError && /"7"/.test(e.message));
+});
