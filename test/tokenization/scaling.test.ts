@@ -2,6 +2,7 @@
 // algorithms they replace.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { AutoTokenizer, PreTrainedTokenizer, tokenizerLogging } from "../../src/tokenization";
 import { ByteLevelBPEModel } from "../../src/tokenization/bpe_model";
@@ -120,5 +121,17 @@ test("BPE merges by integer ranks agree with the library's priority-queue BPE on
     const spelled = toByteLevel(w).text;
     const ours = model.mergeIds(spelled)!.map((id) => model.idToToken[id]);
     assert.deepEqual(ours, model.mergeWithQueue(spelled), w);
+  }
+});
+
+test("GPT-2 pre-tokenization agrees with Python's regex module on 2,000 random strings", () => {
+  // Recorded by fixtures/make_gpt2_split_cases.py with the `regex` module GPT-2 itself uses.
+  const file = path.join(repoRoot, "test", "tokenization", "fixtures", "gpt2_split_cases.json");
+  const cases: [string, string[]][] = JSON.parse(fs.readFileSync(file, "utf8"));
+  assert.equal(cases.length, 2000);
+  for (const [text, expected] of cases) {
+    const words: Word[] = [];
+    gpt2PreTokenize(text, 0, words);
+    assert.deepEqual(words.map((w) => w.text), expected, JSON.stringify(text));
   }
 });
