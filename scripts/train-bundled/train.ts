@@ -251,7 +251,7 @@ export async function trainGpt2TinyBrown(ctx: StepContext): Promise<void> {
   await tokenizer.save_pretrained(dir);
   writeCard(dir, {
     name: "gpt2-tiny-brown",
-    summary: "A tiny GPT-2 (2 layers, 128-wide) trained from scratch on Brown corpus sentences as a causal language model, with a byte-level BPE vocabulary learned from the same corpus. It exists to show text generation in the course. Its continuations do not make sense: after a short run it mostly repeats the most frequent words (greedy decoding of "The committee said that" gives "the the the …"); longer training is what makes them look like English.",
+    summary: "A tiny GPT-2 (2 layers, 128-wide) trained from scratch on Brown corpus sentences as a causal language model, with a byte-level BPE vocabulary learned from the same corpus. It exists to show text generation in the course. Its continuations do not make sense: after a short run it mostly repeats the most frequent words (greedy decoding of “The committee said that” gives “the the the …”); longer training is what makes them look like English.",
     pipeline_tag: "text-generation",
     tags: ["gpt2", "text-generation", "course"],
     datasets: [BROWN],
