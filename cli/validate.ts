@@ -7,7 +7,7 @@ import * as path from "node:path";
 import { parseArgs } from "node:util";
 import { QUIZ_MIME } from "../src/quiz/feedback";
 import { computeChecksum, isLocked } from "../src/quiz/nbgrader";
-import { NotebookFormatError, cellSource, readNotebook } from "../src/quiz/notebook";
+import { NotebookFormatError, readNotebook } from "../src/quiz/notebook";
 import { executeNotebook } from "../src/quiz/runner/execute-notebook";
 import { exitWithKernelsOnSignals } from "../src/quiz/runner/kernel";
 
@@ -54,7 +54,6 @@ export async function main(argv: string[]): Promise<number> {
     }
     if (r.status === "timeout") problems.push(`${where}: still running after ${timeoutMs / 1000} s (stopped).`);
     else if (r.status === "error") problems.push(`${where}: ${r.error?.ename}: ${r.error?.evalue.split("\n")[0]}`);
-    void cellSource;
   });
   console.log(`Validated ${file}`);
   if (lines.length) console.log(["Quiz:", ...lines].join("\n"));

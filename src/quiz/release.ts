@@ -8,7 +8,7 @@ import { authorCanonicals, hashCanonical } from "./answers";
 import { cellRole, parseQuestionCell, questionCellSource, ParsedQuestion } from "./cells";
 import { stampChecksum } from "./nbgrader";
 import { NbgraderMetadata, Notebook, NotebookCell, TlabCellMetadata, cellSource, cloneNotebook } from "./notebook";
-import { CODE_STUB, hasSolutionRegion, stripHiddenTests, stripSolutions } from "./regions";
+import { hasSolutionRegion, stripHiddenTests, stripSolutions } from "./regions";
 import { ANSWERED_TYPES, QuestionType, QuizSpecError } from "./spec";
 
 export type ReleaseMode = "practice" | "graded";
@@ -139,5 +139,3 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
   nb.metadata.tlab = { assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: !options.keepSolutions };
   return nb;
 }
-
-export { CODE_STUB };

@@ -137,7 +137,8 @@ async function pool<T, R>(items: T[], workers: number, work: (item: T) => Promis
 }
 
 export async function autograde(sourceFile: string, submissionPaths: string[], options: AutogradeOptions): Promise<AutogradeResult> {
-  const model = analyzeSource(readNotebook(sourceFile), options.assignment ?? readNotebook(sourceFile).metadata.tlab?.assignment ?? path.basename(sourceFile, ".ipynb"));
+  const source = readNotebook(sourceFile);
+  const model = analyzeSource(source, options.assignment ?? source.metadata.tlab?.assignment ?? path.basename(sourceFile, ".ipynb"));
   const submissions = collectSubmissions(submissionPaths);
   const feedbackDir = path.join(options.outDir, "feedback");
   const autogradedDir = path.join(options.outDir, "autograded");
