@@ -5,7 +5,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { DataCollatorWithPadding } from "../data/data_collator_with_padding";
 import { default_data_collator } from "../data/default_data_collator";
-import type { Dataset } from "../datasets/dataset";
+import { Dataset } from "../datasets/dataset";
+import { DatasetDict } from "../datasets/dataset_dict";
 import { NonFiniteLossError } from "../engine/errors";
 import { load_file } from "../modeling/safetensors";
 import type { Parameter } from "../nn/parameter";
@@ -33,7 +34,8 @@ export interface TrainerOptions {
   model: any;
   args?: TrainingArguments;
   train_dataset?: Dataset | null;
-  eval_dataset?: Dataset | null;
+  /** One Dataset, or several by name (a DatasetDict or `{ name: Dataset }`): metrics are then prefixed `eval_<name>_`. */
+  eval_dataset?: Dataset | DatasetDict | Record<string, Dataset> | null;
   tokenizer?: any;
   /** The newer transformers name for `tokenizer`. */
   processing_class?: any;
@@ -66,7 +68,7 @@ export class Trainer {
   model: any;
   readonly args: TrainingArguments;
   train_dataset: Dataset | null;
-  eval_dataset: Dataset | null;
+  eval_dataset: Dataset | DatasetDict | Record<string, Dataset> | null;
   tokenizer: any;
   data_collator: DataCollator;
   compute_metrics: ComputeMetrics | null;
@@ -118,7 +120,9 @@ export class Trainer {
     const dataset = this.prepareDataset(this.train_dataset, "train_dataset");
     checkTokenizerVocab(this.tokenizer, this.model.config?.vocab_size);
     if (args.save_strategy !== "no") ensureWritableDir(args.output_dir);
-    if (this.eval_dataset && args.eval_strategy !== "no") this.prepareDataset(this.eval_dataset, "eval_dataset");
+    if (this.eval_dataset && args.eval_strategy !== "no") {
+      for (const [name, ds] of namedEvalSets(this.eval_dataset)) this.prepareDataset(ds, name ? `eval_dataset "${name}"` : "eval_dataset");
+    }
     if (args.eval_strategy !== "no" && !this.eval_dataset) {
       throw new TrainingError(`eval_strategy is "${args.eval_strategy}" but the Trainer has no eval_dataset. Pass eval_dataset, or set eval_strategy: "no".`);
     }
@@ -293,9 +297,16 @@ export class Trainer {
   // ------------------------------------------------------------------------------------ evaluation
 
   /** Evaluates on `eval_dataset` (or the Trainer's): `{ eval_loss, eval_<metric>…, eval_runtime, … }`. */
-  async evaluate(options: { eval_dataset?: Dataset | null; metric_key_prefix?: string } = {}): Promise<Record<string, number>> {
+  async evaluate(options: { eval_dataset?: Dataset | DatasetDict | Record<string, Dataset> | null; metric_key_prefix?: string } = {}): Promise<Record<string, number>> {
     const prefix = options.metric_key_prefix ?? "eval";
-    const dataset = this.prepareDataset(options.eval_dataset ?? this.eval_dataset, "eval_dataset");
+    const target = options.eval_dataset ?? this.eval_dataset;
+    if (target && !(target instanceof Dataset)) {
+      // Several evaluation sets: each is evaluated and logged with its own prefix, as transformers does.
+      const all: Record<string, number> = {};
+      for (const [name, ds] of namedEvalSets(target)) Object.assign(all, await this.evaluate({ eval_dataset: ds, metric_key_prefix: `${prefix}_${name}` }));
+      return all;
+    }
+    const dataset = this.prepareDataset(target, "eval_dataset");
     const start = Date.now();
     // As in transformers: without compute_metrics, evaluation only needs the loss (no logits are kept).
     const { metrics, steps } = await this.predictionLoop(dataset, prefix, this.compute_metrics === null || this.args.prediction_loss_only);
@@ -459,6 +470,13 @@ export class Trainer {
   _repr_mimebundle_(): Record<string, unknown> {
     return { "text/plain": this.toString() };
   }
+}
+
+/** The evaluation sets with their names ("" for a single Dataset). */
+function namedEvalSets(value: Dataset | DatasetDict | Record<string, Dataset>): [string, Dataset][] {
+  if (value instanceof Dataset) return [["", value]];
+  if (value instanceof DatasetDict) return value.items();
+  return Object.entries(value);
 }
 
 function nonFiniteLoss(step: number, loss: number): TrainingError {

@@ -249,3 +249,17 @@ test("a finished run can be resumed with more steps", { timeout: 60_000 }, async
   const shorter = new Trainer({ model: await model(), args: args("extend", { output_dir: dir, max_steps: 2 }), train_dataset: dataset() });
   await assert.rejects(shorter.train({ resume_from_checkpoint: path.join(dir, "checkpoint-8") }), /beyond this run's 2 steps/);
 });
+
+test("several evaluation sets are evaluated and logged under their names", { timeout: 60_000 }, async () => {
+  const trainer = new Trainer({
+    model: await model(),
+    args: args("multi-eval", { max_steps: 2, eval_strategy: "steps", eval_steps: 2 }),
+    train_dataset: dataset(),
+    eval_dataset: { seen: dataset(), small: dataset().select([0, 1, 2]) },
+  });
+  await trainer.train();
+  const evals = trainer.state.log_history.filter((e) => Object.keys(e).some((k) => k.startsWith("eval_")));
+  assert.deepEqual(evals.map((e) => Object.keys(e)[0]), ["eval_seen_loss", "eval_small_loss"]);
+  const metrics = await trainer.evaluate();
+  assert.ok(metrics.eval_seen_loss > 0 && metrics.eval_small_loss > 0);
+});
