@@ -2,7 +2,7 @@
 // PyTorch on the same shapes, and MatMul throughput against onnxruntime's best single Gemm.
 import { spawnSync } from "node:child_process";
 import { BertConfig, BertForSequenceClassification } from "../src/models";
-import { Graph, Program } from "../src/engine";
+import { Graph, Program, set_num_threads } from "../src/engine";
 import { AdamW, weight_decay_param_groups } from "../src/optim";
 import { Tensor } from "../src/tensor";
 import { Generator, manual_seed } from "../src/utils/random";
@@ -56,7 +56,7 @@ function matmulFlops(): { forward: number; step: number } {
 const TORCH_SCRIPT = `
 import json, sys, time, math, torch
 torch.manual_seed(0)
-torch.set_num_threads(2)
+torch.set_num_threads(int(sys.argv[1]))
 B, S, H, L, A, FF, V = ${B}, ${S}, ${H}, ${LAYERS}, ${HEADS}, ${FF}, ${VOCAB}
 class Layer(torch.nn.Module):
     def __init__(s):
@@ -104,8 +104,8 @@ def timed(f, warm=3, reps=10):
 print(json.dumps({"step": timed(step), "forward": timed(fwd)}))
 `;
 
-function torchTimes(): { step: number; forward: number } | null {
-  const r = spawnSync(PYTHON, ["-c", TORCH_SCRIPT], { encoding: "utf8" });
+function torchTimes(threads: number): { step: number; forward: number } | null {
+  const r = spawnSync(PYTHON, ["-c", TORCH_SCRIPT, String(threads)], { encoding: "utf8" });
   if (r.status !== 0) {
     console.log(`PyTorch comparison skipped (${PYTHON} with torch: ${r.stderr.trim().split("\n").pop()})`);
     return null;
@@ -130,37 +130,49 @@ async function gemmPeak(): Promise<number> {
 
 const ratio = (ours: number, theirs: number | undefined) => (theirs ? `ratio ${(ours / theirs).toFixed(2)}×` : "ratio n/a");
 
-export async function main(): Promise<void> {
+/** Times our step, forward and AdamW with `threads` onnxruntime threads (0 = one per core). */
+async function measureOurs(threads: number) {
+  if (threads > 0) set_num_threads(threads);
   manual_seed(0);
   const config = new BertConfig({ vocab_size: VOCAB, hidden_size: H, num_hidden_layers: LAYERS, num_attention_heads: HEADS, intermediate_size: FF, num_labels: 2 });
   const model = new BertForSequenceClassification(config);
   const inputs = batch();
   const opt = new AdamW(weight_decay_param_groups(model, 0.01), { lr: 5e-5 });
-
   model.train();
   const step = await timeIt(async () => {
     await model.forward_backward(inputs);
     opt.step();
     opt.zero_grad();
   }, 3, 10);
-  const adamOnly = await timeIt(async () => {
+  const adam = await timeIt(async () => {
     for (const p of model.parameters()) p.grad = p.grad ?? new Float32Array(p.numel);
     opt.step();
   }, 1, 5);
   model.eval();
   const forward = await timeIt(() => model(inputs), 3, 10);
   await model.release_programs();
+  return { step, forward, adam, params: model.num_parameters() };
+}
 
-  const torch = torchTimes();
-  const peak = await gemmPeak();
-  const flops = matmulFlops();
+export async function main(): Promise<void> {
   const label = `bert-tiny (L${LAYERS} H${H} A${HEADS} FF${FF}, B${B}×S${S})`;
-  console.log(`${label} train step (AdamW incl.): ours ${step.toFixed(1)} ms | PyTorch ${torch ? torch.step.toFixed(1) : "n/a"} ms | ${ratio(step, torch?.step)}`);
-  console.log(`${label} forward (eval): ours ${forward.toFixed(1)} ms | PyTorch ${torch ? torch.forward.toFixed(1) : "n/a"} ms | ${ratio(forward, torch?.forward)}`);
-  console.log(`AdamW update over ${model.num_parameters().toLocaleString("en-US")} parameters (TypeScript): ${adamOnly.toFixed(1)} ms`);
-  const stepRate = flops.step / (step * 1e6);
-  const fwdRate = flops.forward / (forward * 1e6);
-  console.log(`MatMul throughput: train step ${stepRate.toFixed(1)} GFLOP/s, forward ${fwdRate.toFixed(1)} GFLOP/s | onnxruntime single 1024³ Gemm ${peak.toFixed(1)} GFLOP/s | fraction ${(stepRate / peak).toFixed(2)} / ${(fwdRate / peak).toFixed(2)}`);
+  const flops = matmulFlops();
+  // Both at 2 threads (the machine's cores), then both at 1 thread: on a busy machine the
+  // single-threaded pair is the fairer comparison.
+  for (const threads of [2, 1]) {
+    const ours = await measureOurs(threads);
+    const torch = torchTimes(threads);
+    const tag = `${threads} thread${threads > 1 ? "s" : ""}`;
+    console.log(`${label} train step (AdamW incl.), ${tag}: ours ${ours.step.toFixed(1)} ms | PyTorch ${torch ? torch.step.toFixed(1) : "n/a"} ms | ${ratio(ours.step, torch?.step)}`);
+    console.log(`${label} forward (eval), ${tag}: ours ${ours.forward.toFixed(1)} ms | PyTorch ${torch ? torch.forward.toFixed(1) : "n/a"} ms | ${ratio(ours.forward, torch?.forward)}`);
+    if (threads === 2) {
+      console.log(`AdamW update over ${ours.params.toLocaleString("en-US")} parameters (TypeScript): ${ours.adam.toFixed(1)} ms`);
+      const peak = await gemmPeak();
+      const stepRate = flops.step / (ours.step * 1e6);
+      const fwdRate = flops.forward / (ours.forward * 1e6);
+      console.log(`MatMul throughput: train step ${stepRate.toFixed(1)} GFLOP/s, forward ${fwdRate.toFixed(1)} GFLOP/s | onnxruntime single 1024³ Gemm ${peak.toFixed(1)} GFLOP/s | fraction ${(stepRate / peak).toFixed(2)} / ${(fwdRate / peak).toFixed(2)}`);
+    }
+  }
 }
 
 if (require.main === module) {

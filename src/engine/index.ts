@@ -5,7 +5,7 @@ export type { GraphNode, GraphOptions, DropoutMaskSpec } from "./graph";
 export * from "./ops";
 export * as functional from "./ops";
 export { gradients } from "./autodiff";
-export { Program, export_onnx, GRAD_PREFIX } from "./program";
+export { Program, export_onnx, GRAD_PREFIX, set_num_threads, get_num_threads } from "./program";
 export type { CompileOptions, RunOptions } from "./program";
 export { defineOp, lookupOp, registeredOps } from "./registry";
 export type { OpDef, GradContext } from "./registry";

@@ -31,6 +31,19 @@ export interface RunOptions {
   return_gradients?: boolean;
 }
 
+let defaultThreads: number | undefined;
+
+/** Threads onnxruntime uses inside one run for programs compiled from now on (like torch.set_num_threads). */
+export function set_num_threads(n: number): void {
+  if (!Number.isInteger(n) || n < 1) throw new ExecutionError(`set_num_threads needs a positive integer, got ${n}.`);
+  defaultThreads = n;
+}
+
+/** The thread count new programs use (0 = onnxruntime's default: one per core). */
+export function get_num_threads(): number {
+  return defaultThreads ?? 0;
+}
+
 /** The prefix of gradient outputs: `grad:encoder.layer.0.attention.self.query.weight`. */
 export const GRAD_PREFIX = "grad:";
 
@@ -74,7 +87,7 @@ export class Program {
     const { bytes, inputs } = serializeGraph(graph, { outputs });
     let created: { sessionId: number };
     try {
-      created = await sessionHost.create(bytes, { intraOpNumThreads: options.intra_op_num_threads });
+      created = await sessionHost.create(bytes, { intraOpNumThreads: options.intra_op_num_threads ?? defaultThreads });
     } catch (e) {
       throw new ExecutionError(`onnxruntime could not load the compiled graph "${graph.name}": ${(e as Error).message}`);
     }
