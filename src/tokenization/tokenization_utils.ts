@@ -502,8 +502,17 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     return sink;
   }
 
-  /** The tokens of a text (Python's `tokenize`), without special tokens. */
-  tokenize(text: string, options: { text_pair?: string | null; add_special_tokens?: boolean; is_split_into_words?: boolean } = {}): string[] {
+  /**
+   * The tokens of a text (Python's `tokenize`), without special tokens unless
+   * `add_special_tokens: true`; a pair may be the second argument, as in Python.
+   */
+  tokenize(
+    text: string,
+    pair_or_options?: string | null | { text_pair?: string | null; add_special_tokens?: boolean; is_split_into_words?: boolean },
+    more_options: { add_special_tokens?: boolean; is_split_into_words?: boolean } = {},
+  ): string[] {
+    const options: { text_pair?: string | null; add_special_tokens?: boolean; is_split_into_words?: boolean } =
+      typeof pair_or_options === "string" ? { ...more_options, text_pair: pair_or_options } : { ...(pair_or_options ?? {}), ...more_options };
     const first = this.encodeInput(text as string | string[], options.is_split_into_words ?? false, "text");
     if (options.text_pair === undefined || options.text_pair === null) {
       if (!options.add_special_tokens) return first.tokens;

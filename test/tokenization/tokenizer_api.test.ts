@@ -270,3 +270,10 @@ test("a BatchEncoding prints like Python's dict, and large batches print briefly
   assert.equal((html.match(/<table/g) ?? []).length, 4);
   assert.match(html, /96 more rows \(100 in all\)/);
 });
+
+test("tokenize takes an optional pair and add_special_tokens, as in Python", async () => {
+  const tok = await bert();
+  assert.deepEqual(tok.tokenize("Hi there", "you", { add_special_tokens: true }), ["[CLS]", "hi", "there", "[SEP]", "you", "[SEP]"]);
+  assert.deepEqual(tok.tokenize("Hi there", { text_pair: "you" }), ["hi", "there", "you"]);
+  assert.deepEqual(tok.tokenize("Hi there", { add_special_tokens: true }), ["[CLS]", "hi", "there", "[SEP]"]);
+});
