@@ -19,7 +19,7 @@ import {
   type TrainingArgumentsInit,
 } from "../../src/trainer";
 import { KeyboardInterrupt, requestInterrupt, resetInterrupt } from "../../src/utils/cancellation";
-import { hfReference, scratchDir } from "../helpers/paths";
+import { hfReference, repoRoot, scratchDir } from "../helpers/paths";
 
 const runDir = path.join(hfReference, "training", "bert-seqcls-train");
 const log = JSON.parse(fs.readFileSync(path.join(runDir, "training_log.json"), "utf8"));
@@ -193,7 +193,15 @@ function mountTmpfs(dir: string, options: string): (() => void) | null {
   return () => execFileSync("umount", [dir], { stdio: "ignore" });
 }
 
-const mountDir = path.join(scratchDir("trainer-mounts"));
+// A run that crashed may have left its mounts behind; unmount them before the folder is recreated.
+for (const sub of ["probe", "full", "readonly"]) {
+  try {
+    execFileSync("umount", [path.join(repoRoot, "test-output", "trainer-mounts", sub)], { stdio: "ignore" });
+  } catch {
+    // nothing was mounted there
+  }
+}
+const mountDir = scratchDir("trainer-mounts");
 const canMount = (() => {
   const unmount = mountTmpfs(path.join(mountDir, "probe"), "size=16k");
   unmount?.();
