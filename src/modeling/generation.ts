@@ -17,6 +17,12 @@ export interface GenerationOptions {
   pad_token_id?: number | null;
   use_cache?: boolean;
   attention_mask?: unknown;
+  /** How many continuations to generate per prompt (rows come out prompt by prompt). */
+  num_return_sequences?: number;
+  /** > 1 discourages tokens already in the sequence (CTRL's penalty, as transformers applies it). */
+  repetition_penalty?: number;
+  /** Forbids repeating any n-gram of this size. */
+  no_repeat_ngram_size?: number;
 }
 
 /** Index of the largest value (the first one on ties, as torch.argmax). */
@@ -84,10 +90,34 @@ export function sampleFrom(probs: Float64Array, generator: Generator): number {
   return last;
 }
 
-/** Picks the next token for one row of logits according to the options. */
-export function nextToken(logits: Float32Array, options: GenerationOptions, generator: Generator): number {
-  if (!options.do_sample) return argmax(logits);
-  const row = Float32Array.from(logits);
+/** Divides positive scores (multiplies negative ones) of tokens already in `sequence` by `penalty`. */
+export function applyRepetitionPenalty(row: Float32Array, sequence: readonly number[], penalty: number): void {
+  if (penalty === 1) return;
+  if (!(penalty > 0)) throw new RangeError(`repetition_penalty must be a strictly positive number, got ${penalty}.`);
+  for (const token of new Set(sequence)) row[token] = row[token] < 0 ? row[token] * penalty : row[token] / penalty;
+}
+
+/** Bans every token that would complete an n-gram already present in `sequence`. */
+export function applyNoRepeatNgram(row: Float32Array, sequence: readonly number[], n: number): void {
+  if (!(n > 0) || sequence.length + 1 < n) return;
+  const prefix = sequence.slice(sequence.length - n + 1).join(",");
+  for (let i = 0; i + n <= sequence.length; i++) {
+    if (sequence.slice(i, i + n - 1).join(",") === prefix) row[sequence[i + n - 1]] = -Infinity;
+  }
+}
+
+/**
+ * Picks the next token for one row of logits according to the options: the penalties first, then
+ * (when sampling) temperature, top-k and top-p, in transformers' order.
+ */
+export function nextToken(logits: Float32Array, options: GenerationOptions, generator: Generator, sequence: readonly number[] = []): number {
+  const penalised = (options.repetition_penalty ?? 1) !== 1 || (options.no_repeat_ngram_size ?? 0) > 0;
+  const row = penalised || options.do_sample ? Float32Array.from(logits) : logits;
+  if (penalised) {
+    applyRepetitionPenalty(row, sequence, options.repetition_penalty ?? 1);
+    applyNoRepeatNgram(row, sequence, options.no_repeat_ngram_size ?? 0);
+  }
+  if (!options.do_sample) return argmax(row);
   applyTemperature(row, options.temperature ?? 1);
   applyTopK(row, options.top_k ?? 50);
   applyTopP(row, options.top_p ?? 1);

@@ -65,3 +65,23 @@ test("sequences longer than n_positions are refused with advice", async () => {
   const out = await model.generate(new Tensor(BigInt64Array.from([1n, 2n]), [1, 2], "int64"), { max_new_tokens: 2, eos_token_id: null });
   assert.deepEqual(out.shape, [1, 4]);
 });
+
+test("num_return_sequences, repetition_penalty and no_repeat_ngram_size shape the continuations", async () => {
+  const model = await GPT2LMHeadModel.from_pretrained(dir);
+  const many = await model.generate([[11, 22, 33]], { max_new_tokens: 5, do_sample: true, num_return_sequences: 3, seed: 5 });
+  assert.deepEqual(many.shape, [3, 8]);
+  for (const row of many.tolist()) assert.deepEqual(row.slice(0, 3), [11, 22, 33]);
+  await assert.rejects(model.generate([[11]], { num_return_sequences: 2 }), (e: Error) => /do_sample/.test(e.message));
+  // The reference greedy run repeats 368 and 448; forbidding repeated tokens changes that.
+  const unique = (await model.generate([[11, 22, 33, 44]], { max_new_tokens: 8, no_repeat_ngram_size: 1 })).tolist()[0];
+  assert.equal(new Set(unique).size, unique.length);
+  const bigrams = (await model.generate([[11, 22, 33, 44]], { max_new_tokens: 8, no_repeat_ngram_size: 2 })).tolist()[0];
+  const seen = new Set<string>();
+  for (let i = 0; i + 1 < bigrams.length; i++) {
+    const key = `${bigrams[i]},${bigrams[i + 1]}`;
+    assert.ok(!seen.has(key), `bigram ${key} repeated`);
+    seen.add(key);
+  }
+  const penalised = (await model.generate([[11, 22, 33, 44]], { max_new_tokens: 8, repetition_penalty: 10 })).tolist()[0];
+  assert.notDeepEqual(penalised, reference("gpt2-lmhead").greedy_generate!.output_ids.data);
+});

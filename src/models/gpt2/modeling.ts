@@ -365,14 +365,22 @@ export class GPT2LMHeadModel extends GPT2PreTrainedModel {
       temperature: options.temperature ?? (config.temperature as number) ?? 1,
       top_k: options.top_k ?? (config.top_k as number) ?? 50,
       top_p: options.top_p ?? (config.top_p as number) ?? 1,
+      repetition_penalty: options.repetition_penalty ?? (config.repetition_penalty as number) ?? 1,
+      no_repeat_ngram_size: options.no_repeat_ngram_size ?? (config.no_repeat_ngram_size as number) ?? 0,
     };
+    const copies = options.num_return_sequences ?? 1;
+    if (!Number.isInteger(copies) || copies < 1) throw new ModelInputError(`num_return_sequences must be a positive integer, got ${copies}.`);
+    if (copies > 1 && !sampling.do_sample) throw new ModelInputError("num_return_sequences > 1 needs do_sample: true (greedy decoding gives the same text every time).");
     const generator = options.seed !== undefined ? new Generator(options.seed) : default_generator;
     const useCache = options.use_cache ?? true;
 
-    const rows: number[][] = prompt.tolist();
-    let mask: number[][] = options.attention_mask !== undefined && options.attention_mask !== null ? ensureBatch("attention_mask", toTensor("attention_mask", options.attention_mask as TensorLike, "int64")).tolist() : rows.map((r) => r.map(() => 1));
-    if (mask.length !== batch || mask[0].length !== promptLength) throw new ModelInputError(`attention_mask must have shape [${batch}, ${promptLength}] like input_ids.`);
-    const unfinished = new Array(batch).fill(true);
+    const prompts: number[][] = prompt.tolist();
+    const promptMask: number[][] = options.attention_mask !== undefined && options.attention_mask !== null ? ensureBatch("attention_mask", toTensor("attention_mask", options.attention_mask as TensorLike, "int64")).tolist() : prompts.map((r) => r.map(() => 1));
+    if (promptMask.length !== batch || promptMask[0].length !== promptLength) throw new ModelInputError(`attention_mask must have shape [${batch}, ${promptLength}] like input_ids.`);
+    // Each prompt is repeated num_return_sequences times, as transformers expands the batch.
+    const rows = prompts.flatMap((r) => Array.from({ length: copies }, () => [...r]));
+    let mask = promptMask.flatMap((m) => Array.from({ length: copies }, () => [...m]));
+    const unfinished = new Array(rows.length).fill(true);
     let past: [Tensor, Tensor][] | null = null;
 
     for (let step = 0; step < maxNew; step++) {
@@ -394,9 +402,9 @@ export class GPT2LMHeadModel extends GPT2PreTrainedModel {
       const logits = out.logits;
       const [, seqOut, vocab] = logits.shape;
       const data = logits.data as Float32Array;
-      for (let b = 0; b < batch; b++) {
+      for (let b = 0; b < rows.length; b++) {
         const row = data.subarray((b * seqOut + seqOut - 1) * vocab, (b * seqOut + seqOut) * vocab);
-        let token = nextToken(row, sampling, generator);
+        let token = nextToken(row, sampling, generator, rows[b]);
         if (!unfinished[b]) token = pad as number;
         rows[b].push(token);
         if (eos.includes(token)) unfinished[b] = false;
@@ -406,6 +414,6 @@ export class GPT2LMHeadModel extends GPT2PreTrainedModel {
       if (eos.length && unfinished.every((u) => !u)) break;
     }
     const total = rows[0].length;
-    return new Tensor(BigInt64Array.from(rows.flat(), (v) => BigInt(v)), [batch, total], "int64");
+    return new Tensor(BigInt64Array.from(rows.flat(), (v) => BigInt(v)), [rows.length, total], "int64");
   }
 }
