@@ -583,7 +583,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     const seconds = textPair === null ? null : ((batched ? textPair : [textPair]) as (string | string[])[]);
 
     const addSpecial = options.add_special_tokens ?? true;
-    const strategies = this.resolveStrategies(options.padding ?? false, options.truncation ?? null, options.max_length ?? null, options.pad_to_multiple_of ?? null);
+    const strategies = this.resolveStrategies(options.padding ?? false, options.truncation ?? null, options.max_length ?? null, options.pad_to_multiple_of ?? null, options.verbose ?? true);
     if (options.return_token_type_ids && !addSpecial) {
       throw new TokenizerOptionError(
         "Asking to return token_type_ids while setting add_special_tokens to false results in an undefined behavior. " +
@@ -615,10 +615,10 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch);
   }
 
-  private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null): Strategies {
+  private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null, verbose = true): Strategies {
     // Python's rule: a max_length without padding or truncation turns on truncation.
     if (maxLength !== null && padding === false && truncation === null) {
-      warnOnce(
+      if (verbose) warnOnce(
         "Truncation was not explicitly activated but `max_length` is provided a specific value, please use `truncation: true` to explicitly truncate examples to max length. Defaulting to 'longest_first' truncation strategy.",
       );
       truncation = "longest_first";
@@ -940,7 +940,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       throw new TokenizerInputError(`You should supply an encoding or a list of encodings to this method that includes ${mainKey}, but you provided ${JSON.stringify(Object.keys(columns))}.`);
     }
     const batched = required.length > 0 && Array.isArray(required[0]);
-    const { padding: strategy, maxLength } = this.resolveStrategies(options.padding ?? true, null, options.max_length ?? null, options.pad_to_multiple_of ?? null);
+    const { padding: strategy, maxLength } = this.resolveStrategies(options.padding ?? true, null, options.max_length ?? null, options.pad_to_multiple_of ?? null, options.verbose ?? true);
     const wantAttention = options.return_attention_mask ?? this.model_input_names.includes("attention_mask");
     const side = options.padding_side ?? this.padding_side;
     const rowsOf = (key: string): unknown[][] | null => {
