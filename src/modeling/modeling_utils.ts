@@ -18,6 +18,7 @@ import { ModelOutput } from "./outputs";
 import { serialize } from "./safetensors";
 import { loadCheckpoint } from "./checkpoint_files";
 import { generationConfigJson } from "./generation_config";
+import { parseSize, shardCheckpoint } from "./sharding";
 import { TensorLike } from "./inputs";
 import { fillNormal, initialisationSkipped, withoutInitialisation } from "./init_control";
 
@@ -77,6 +78,8 @@ export interface LoadingInfo {
 export interface SaveOptions {
   /** Also write `onnx/model.onnx` (weights included), the layout transformers.js loads. */
   onnx?: boolean;
+  /** Split the weights into files of at most this size ("10GB" by default, as transformers does). */
+  max_shard_size?: number | string;
 }
 
 type ConfigClass = (new (kwargs?: ConfigKwargs) => PretrainedConfig) & typeof PretrainedConfig;
@@ -451,7 +454,8 @@ export abstract class PreTrainedModel extends Module {
       throw new CheckpointError(`Provided path (${save_directory}) should be a directory, not a file.`);
     }
     // Everything is prepared in memory first, so a failure leaves the folder as it was.
-    const chunks = serialize(this.checkpoint_state(), { metadata: { format: "pt" } });
+    const shards = shardCheckpoint(this.checkpoint_state(), parseSize(options.max_shard_size ?? "10GB"));
+    const chunks = [...shards.files].map(([file, tensors]) => [file, serialize(tensors, { metadata: { format: "pt" } })] as const);
     const config = this.config;
     config.architectures = [this.constructor.name];
     config.torch_dtype = "float32";
@@ -460,7 +464,13 @@ export abstract class PreTrainedModel extends Module {
     const onnxBytes = options.onnx ? this.export_onnx_bytes() : null;
 
     fs.mkdirSync(save_directory, { recursive: true });
-    writeFileAtomic(path.join(save_directory, WEIGHTS_NAME), chunks);
+    for (const [file, bytes] of chunks) writeFileAtomic(path.join(save_directory, file), bytes);
+    if (shards.index) writeFileAtomic(path.join(save_directory, WEIGHTS_INDEX_NAME), shards.index);
+    // Weights from an earlier save in another layout would shadow or confuse the new ones.
+    for (const old of fs.readdirSync(save_directory)) {
+      const stale = old === WEIGHTS_NAME || old === WEIGHTS_INDEX_NAME || /^model-\d{5}-of-\d{5}\.safetensors$/.test(old);
+      if (stale && !shards.files.has(old) && !(old === WEIGHTS_INDEX_NAME && shards.index)) fs.rmSync(path.join(save_directory, old));
+    }
     writeFileAtomic(path.join(save_directory, "config.json"), configText);
     if (generationText) writeFileAtomic(path.join(save_directory, "generation_config.json"), generationText);
     if (onnxBytes) {

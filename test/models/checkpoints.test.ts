@@ -132,3 +132,20 @@ test("generative heads also write generation_config.json exactly as transformers
     assert.deepEqual(saved, original);
   }
 });
+
+test("save_pretrained({ max_shard_size }) writes shards and an index that load back; a later single-file save replaces them", async () => {
+  const model = await BertModel.from_pretrained(bertDir);
+  const dir = scratchDir("sharded-save");
+  await model.save_pretrained(dir, { max_shard_size: "50KB" });
+  const files = fs.readdirSync(dir).sort();
+  const shards = files.filter((f) => /^model-\d{5}-of-\d{5}\.safetensors$/.test(f));
+  assert.ok(shards.length > 2, files.join(", "));
+  assert.ok(!files.includes("model.safetensors"));
+  const index = JSON.parse(fs.readFileSync(path.join(dir, "model.safetensors.index.json"), "utf8"));
+  assert.deepEqual(new Set(Object.values(index.weight_map)), new Set(shards));
+  const ref = reference("bert-model");
+  const reloaded = await BertModel.from_pretrained(dir);
+  assertClose((await reloaded(referenceInputs(ref))).last_hidden_state, ref.outputs.last_hidden_state, "sharded save → load");
+  await reloaded.save_pretrained(dir);
+  assert.deepEqual(fs.readdirSync(dir).sort(), ["config.json", "model.safetensors"]);
+});
