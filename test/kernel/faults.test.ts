@@ -10,13 +10,12 @@ const resultText = (r: Awaited<ReturnType<typeof run>>) =>
 const streamText = (r: Awaited<ReturnType<typeof run>>) =>
   r.of("stream").map((m) => (m.content as KernelMessage.IStreamMsg["content"]).text).join("");
 
+/** Starts `code`, interrupts it after `ms`, and returns what the cell replied. */
 async function interruptAfter(kernel: Kernel.IKernelConnection, code: string, ms: number) {
   const pending = run(kernel, code);
   await new Promise((r) => setTimeout(r, ms));
-  const asked = Date.now();
   await kernel.interrupt();
-  const result = await pending;
-  return { result, stoppedWithinMs: Date.now() - asked };
+  return { result: await pending };
 }
 
 async function assertResponsive(kernel: Kernel.IKernelConnection): Promise<void> {
@@ -33,10 +32,9 @@ test("faults do not kill or wedge the kernel", { skip: component.skip, timeout: 
     await kernel.info;
 
     await t.test("an infinite synchronous loop is interrupted", async () => {
-      const { result, stoppedWithinMs } = await interruptAfter(kernel, "while (true) {}", 1000);
+      const { result } = await interruptAfter(kernel, "while (true) {}", 1000);
       assert.equal(result.reply.ename, "KeyboardInterrupt");
       assert.equal(result.of("error").length, 1);
-      assert.ok(stoppedWithinMs < 5000);
       await assertResponsive(kernel);
     });
 
@@ -52,9 +50,8 @@ test("faults do not kill or wedge the kernel", { skip: component.skip, timeout: 
     });
 
     await t.test("a synchronous loop after an await is interrupted", async () => {
-      const { result, stoppedWithinMs } = await interruptAfter(kernel, "await new Promise((r) => setTimeout(r, 10));\nwhile (true) {}", 1000);
+      const { result } = await interruptAfter(kernel, "await new Promise((r) => setTimeout(r, 10));\nwhile (true) {}", 1000);
       assert.equal(result.reply.ename, "KeyboardInterrupt");
-      assert.ok(stoppedWithinMs < 5000);
       await assertResponsive(kernel);
     });
 

