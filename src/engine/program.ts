@@ -2,7 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Tensor } from "../tensor";
 import type { AnyTypedArray } from "../tensor";
-import { throwIfInterrupted } from "../utils/cancellation";
+import { KeyboardInterrupt, interruptRequested, throwIfInterrupted } from "../utils/cancellation";
 import { Generator, default_generator } from "../utils/random";
 import { gradients } from "./autodiff";
 import { DTypeError, ExecutionError, NonFiniteLossError, ShapeError, fmtShape } from "./errors";
@@ -98,7 +98,8 @@ export class Program {
   async run(feeds: Record<string, Tensor>, options: RunOptions = {}): Promise<Record<string, Tensor>> {
     if (this.released) throw new ExecutionError("This program was released.");
     throwIfInterrupted();
-    return sessionHost.exclusive(() => this.runNow(feeds, options));
+    const work = sessionHost.exclusive(() => this.runNow(feeds, options));
+    return untilInterrupted(work);
   }
 
   private async runNow(feeds: Record<string, Tensor>, options: RunOptions): Promise<Record<string, Tensor>> {
@@ -171,6 +172,32 @@ export class Program {
     this.released = true;
     await sessionHost.release(this.sessionId);
   }
+}
+
+/**
+ * Waits for `work`, but gives up with KeyboardInterrupt as soon as an interrupt is requested, so a
+ * cell stops promptly even during one long run. The run itself finishes in the worker (a session
+ * cannot be stopped mid-run) and puts the parameters back; the queue waits for it before the next run.
+ */
+function untilInterrupted<T>(work: Promise<T>): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const poll = setInterval(() => {
+      if (!interruptRequested()) return;
+      clearInterval(poll);
+      work.catch(() => undefined);
+      reject(new KeyboardInterrupt());
+    }, 20);
+    work.then(
+      (v) => {
+        clearInterval(poll);
+        resolve(v);
+      },
+      (e) => {
+        clearInterval(poll);
+        reject(e);
+      },
+    );
+  });
 }
 
 /**

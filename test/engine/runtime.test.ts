@@ -110,3 +110,27 @@ test("frozen parameters (requires_grad = false) get no gradient; the others do",
   assert.equal(m.fc.weight.grad?.length, 8);
   await p.release();
 });
+
+test("an interrupt during a long run stops the call without waiting for it; weights come back intact", async () => {
+  const m = new Net();
+  const g = new Graph({ module: m });
+  const a = g.input("a", "float32", [512, 512]);
+  let x = a;
+  for (let i = 0; i < 40; i++) x = F.tanh(x.matmul(a));
+  g.output("y", x.sum().add(m.forward(g.input("ids", "int64", ["n"])).sum()));
+  const p = await Program.compile(g);
+  const before = Array.from(m.fc.weight.data);
+  const feeds = { a: new Tensor(new Float32Array(512 * 512).fill(0.001), [512, 512]), ids: Tensor.from([1, 2]) };
+  const running = p.run(feeds);
+  setTimeout(requestInterrupt, 5);
+  try {
+    await assert.rejects(running, KeyboardInterrupt);
+  } finally {
+    resetInterrupt();
+  }
+  // The next run waits for the abandoned one, then sees the same weights.
+  const out = await p.run(feeds);
+  assert.equal(out.y.shape.length, 0);
+  assert.deepEqual(Array.from(m.fc.weight.data), before);
+  await p.release();
+});
