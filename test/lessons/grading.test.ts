@@ -33,7 +33,11 @@ test("every lesson: tlab assign releases it, autograde gives full marks to the i
       // The student copy holds no solution region, no hidden test and no answer in clear.
       assert.doesNotMatch(released, /BEGIN SOLUTION|BEGIN HIDDEN TESTS/);
       for (const q of lesson.cells.flatMap((c) => (c.kind === "quiz" ? [c.question] : []))) {
-        if (q.type === "text") for (const a of q.answers) assert.ok(!released.includes(JSON.stringify(a)), `${q.id}: answer "${a}" leaked`);
+        // The question's own cells carry only hashes; its answer may still be a word used elsewhere.
+        const own = student.cells.filter((c) => c.metadata.tlab?.question === q.id).map(cellText).join("\n");
+        assert.ok(own.length > 0, `${q.id} is in the student copy`);
+        if (q.type === "text") for (const a of q.answers) assert.ok(!own.toLowerCase().includes(a.toLowerCase()), `${q.id}: answer "${a}" leaked`);
+        if (q.type === "numeric") assert.doesNotMatch(own, new RegExp(`"answer"\\s*:`), `${q.id}: answer leaked`);
       }
 
       // nbgrader's submission layout: submitted/<student>/<assignment>/<notebook>.ipynb
