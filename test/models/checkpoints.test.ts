@@ -149,3 +149,15 @@ test("save_pretrained({ max_shard_size }) writes shards and an index that load b
   await reloaded.save_pretrained(dir);
   assert.deepEqual(fs.readdirSync(dir).sort(), ["config.json", "model.safetensors"]);
 });
+
+test("half-precision checkpoints (F16, BF16) load into float32 weights", async () => {
+  for (const float_dtype of ["F16", "BF16"] as const) {
+    const dir = scratchDir(`half-${float_dtype}`);
+    copyConfig(dir);
+    save_file(load_file(path.join(bertDir, "model.safetensors")), path.join(dir, "model.safetensors"), { format: "pt" }, { float_dtype });
+    const model = await BertModel.from_pretrained(dir);
+    const ref = reference("bert-model");
+    // Rounding the weights to 11 (F16) or 8 (BF16) significant bits moves the outputs a little.
+    assertClose((await model(referenceInputs(ref))).last_hidden_state, ref.outputs.last_hidden_state, `${float_dtype} last_hidden_state`, { atol: float_dtype === "F16" ? 1e-2 : 1e-1, rtol: 0 });
+  }
+});
