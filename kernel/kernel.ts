@@ -55,6 +55,8 @@ export interface KernelOptions {
   root: string;
   /** Skip the SDK prelude (plain tslab behaviour, for comparisons). */
   prelude?: boolean;
+  /** Called once, a moment after the first cells ran (for work that must not delay them). */
+  onIdle?: () => void;
 }
 
 export class Kernel {
@@ -77,11 +79,13 @@ export class Kernel {
   private readonly queue: QueuedTask[] = [];
   private draining = false;
   private readonly withPrelude: boolean;
+  private onIdle: (() => void) | undefined;
 
   constructor(options: KernelOptions) {
     this.connection = options.connection;
     this.root = options.root;
     this.withPrelude = options.prelude ?? true;
+    this.onIdle = options.onIdle;
     this.streams = new StreamBuffer((name, text) => this.publish("stream", { name, text }));
   }
 
@@ -219,6 +223,11 @@ export class Kernel {
       }
     }
     this.draining = false;
+    const onIdle = this.onIdle;
+    if (onIdle && this.executionCount > 0) {
+      this.onIdle = undefined;
+      kernelTimers.setTimeout(() => onIdle(), 2000).unref();
+    }
   }
 
   /** After a failed cell with stop_on_error, the execute requests already waiting are aborted. */

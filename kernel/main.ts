@@ -4,6 +4,14 @@
  * The notebook's folder is the working directory, so relative paths in cells mean what a student expects.
  */
 import * as fs from "node:fs";
+import { createRequire } from "node:module";
+import { useCompileCache } from "./compile-cache";
+
+// Before anything loads the TypeScript compiler: compile it with V8's code cache.
+const compileCache = useCompileCache([
+  createRequire(require.resolve("tslab/package.json")).resolve("@tslab/typescript-for-tslab"),
+]);
+
 import { Kernel } from "./kernel";
 import { installNodeResolution, installTypeScriptResolution, packageRoot } from "./sdk-resolution";
 import { tslabTypeScript } from "./prelude";
@@ -20,7 +28,7 @@ function main(argv: string[]): void {
   const root = packageRoot();
   installNodeResolution(root);
   installTypeScriptResolution(tslabTypeScript().sys, process.cwd(), root);
-  const kernel = new Kernel({ connection, root, prelude: !argv.includes("--no-prelude") });
+  const kernel = new Kernel({ connection, root, prelude: !argv.includes("--no-prelude"), onIdle: () => compileCache.save() });
   kernel.start().catch((e) => {
     process.stderr.write(`the kernel could not start: ${(e as Error).stack ?? e}\n`);
     process.exit(1);
