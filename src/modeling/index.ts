@@ -6,3 +6,4 @@ export type { TensorLike } from "./inputs";
 export { SafetensorError, load_file, save_file, readSafetensors } from "./safetensors";
 export { logging } from "./logging";
 export { Conv1D } from "./conv1d";
+export type { GenerationOptions } from "./generation";
