@@ -36,7 +36,7 @@ export class BenchKernel {
   ) {}
 
   /** Starts the kernel `argv(connectionFile)` and resolves once it answers kernel_info. */
-  static async start(argv: (connectionFile: string) => string[], cwd = os.tmpdir()): Promise<BenchKernel> {
+  static async start(argv: (connectionFile: string) => string[], cwd = os.tmpdir(), env: NodeJS.ProcessEnv = process.env): Promise<BenchKernel> {
     const [shellPort, iopubPort, stdinPort, controlPort, hbPort] = await freePorts(5);
     const key = randomBytes(16).toString("hex");
     const connectionFile = path.join(os.tmpdir(), `bench-kernel-${randomBytes(6).toString("hex")}.json`);
@@ -45,7 +45,7 @@ export class BenchKernel {
       control_port: controlPort, hb_port: hbPort, key, signature_scheme: "hmac-sha256", kernel_name: "",
     }));
     const [cmd, ...args] = argv(connectionFile);
-    const child = spawn(cmd, args, { cwd, stdio: ["ignore", "ignore", "ignore"] });
+    const child = spawn(cmd, args, { cwd, env, stdio: ["ignore", "ignore", "ignore"] });
     const shell = new zmq.Dealer();
     const iopub = new zmq.Subscriber();
     shell.connect(`tcp://127.0.0.1:${shellPort}`);
