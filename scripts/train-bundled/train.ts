@@ -104,7 +104,7 @@ export async function trainBertTinyBrown(ctx: StepContext): Promise<void> {
       { name: "final training loss", type: "loss", value: out.training_loss, split: "training sentences" },
     ],
     limitations: [
-      "Trained for a short budget on a small corpus: guesses for [MASK] are often only grammatically plausible.",
+      "After a short run it has learned little beyond word frequencies: its top guesses for [MASK] are mostly frequent words (“the”, “,”, “.”). Useful predictions need the full preset.",
       "English only; any other script becomes [UNK].",
       "The Brown corpus reflects the language and views of published American prose from 1961.",
     ],
