@@ -94,18 +94,19 @@ export function parseQuestionCell(source: string): ParsedQuestion {
 }
 
 /**
- * True when a question cell holds nothing but its `quiz.<type>(…)` call: the grader can skip
- * running it, since registering a question changes nothing the grading checks.
+ * The `quiz.<method>` a cell consists of, when the cell holds nothing but that one call
+ * (`quiz.choice("q1", {…})`, `quiz.check("q1")`). The grader need not run such source cells:
+ * registering a question does nothing for grading, and it scores checks itself.
  */
-export function isBareQuestionCell(source: string): boolean {
+export function bareQuizCall(source: string): string | undefined {
   const ts = typescript();
   const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
-  if (file.statements.length !== 1) return false;
+  if (file.statements.length !== 1) return undefined;
   const statement = file.statements[0];
-  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return false;
+  if (!ts.isExpressionStatement(statement) || !ts.isCallExpression(statement.expression)) return undefined;
   const callee = statement.expression.expression;
-  return ts.isPropertyAccessExpression(callee) && ts.isIdentifier(callee.expression) && callee.expression.text === "quiz" &&
-    ["choice", "multiple", "numeric", "text"].includes(callee.name.text);
+  if (!ts.isPropertyAccessExpression(callee) || !ts.isIdentifier(callee.expression) || callee.expression.text !== "quiz") return undefined;
+  return callee.name.text;
 }
 
 /** The source of a question cell for a given spec, as tlab assign writes it. */

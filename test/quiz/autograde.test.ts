@@ -44,7 +44,10 @@ test("autograde: three students, a corrupted file, exact scores, tampering and a
     q1: "2", q2: "[3, 1]", q3: "Math.exp(3) / (Math.exp(3) + 1)", q4: '"  Zebra - Attention "', q5: SOFTMAX_SOLUTION,
   }));
   // Right on q2 and q4; q5 passes the visible tests but overflows in the hidden ones.
-  submit("bob", answerAll(student, { q1: "1", q2: "[1, 3]", q3: "0.5", q4: '"zebra-attention"', q5: NAIVE_SOFTMAX }));
+  const bob = answerAll(student, { q1: "1", q2: "[1, 3]", q3: "0.5", q4: '"zebra-attention"', q5: NAIVE_SOFTMAX });
+  // A right answer given after the question's check cell does not count.
+  insertAfter(bob, "q4-check", `quiz.answer("q1", 2)`);
+  submit("bob", bob);
   // Right on q2 and q3 only, and tries everything else.
   const carol = answerAll(student, { q1: "3", q2: "[1, 3]", q3: "0.9523", q4: '"attention"', q5: WRONG_SOFTMAX });
   setCell(carol, byGradeId("q1-check"), `quiz.answer("q1", 2); quiz.check("q1")`);

@@ -89,9 +89,11 @@ export async function gradeSubmission(model: SourceModel, submission: Submission
   const setup = `import { installChecker as ${checkerName}_install } from ${JSON.stringify(checkerModule)};\n` +
     `const ${checkerName}: any = ${checkerName}_install({ secret: ${JSON.stringify(secret)}, records: ${JSON.stringify(recordsFile)} });`;
   const gradeIds = new Set(model.gradeCells.map((g) => g.gradeId));
-  // Question cells from the source only register questions, which the checker ignores: skip them.
-  const codeCells = plan.map((cell, index) => ({ cell, index, nonce: randomBytes(8).toString("hex") }))
-    .filter((c) => c.cell.cellType === "code" && !(c.cell.origin === "source" && model.bareQuestionCells.has(c.cell.gradeId ?? "")));
+  // Source cells that only register a question or check an answer are not run: the grader scores
+  // a check from the answers recorded before the next cell that runs.
+  const skipped = (c: { cell: (typeof plan)[number] }) => c.cell.origin === "source" && model.skippedCells.has(c.cell.gradeId ?? "");
+  const planned = plan.map((cell, index) => ({ cell, index, nonce: randomBytes(8).toString("hex") })).filter((c) => c.cell.cellType === "code");
+  const codeCells = planned.filter((c) => !skipped(c));
   let results: CellRunResult[];
   try {
     results = await runCells(codeCells.map((c) => gradedCode(c.cell, checkerName, c.nonce, gradeIds)), {
@@ -104,8 +106,13 @@ export async function gradeSubmission(model: SourceModel, submission: Submission
   const { records } = readRecords(recordsFile, secret);
   fs.rmSync(path.dirname(recordsFile), { recursive: true, force: true });
   const scored: ScoredCell[] = model.gradeCells.map((g) => {
-    const at = codeCells.findIndex((c) => c.cell.origin === "source" && c.cell.gradeId === g.gradeId);
-    return { gradeCell: g, nonce: at >= 0 ? codeCells[at].nonce : "", run: at >= 0 ? results[at] : undefined };
+    const at = planned.findIndex((c) => c.cell.origin === "source" && c.cell.gradeId === g.gradeId);
+    if (at < 0) return { gradeCell: g, nonce: "" };
+    if (!skipped(planned[at])) {
+      const ran = codeCells.indexOf(planned[at]);
+      return { gradeCell: g, nonce: planned[at].nonce, run: results[ran] };
+    }
+    return { gradeCell: g, nonce: planned[at].nonce, evaluatedBefore: planned.slice(at + 1).filter((c) => !skipped(c)).map((c) => c.nonce) };
   });
   const cells = scoreCells(model, scored, records);
   const limit = options.timeoutSeconds ?? 60;

@@ -60,24 +60,35 @@ export interface ScoredCell {
   gradeCell: GradeCell;
   nonce: string;
   run?: CellRunResult;
+  /**
+   * For a check cell the grader did not run: the nonces of the cells run after its place. It is
+   * evaluated where the first of them that started began (after everything if none started).
+   */
+  evaluatedBefore?: string[];
 }
 
 export function scoreCells(model: SourceModel, cells: ScoredCell[], records: CheckerRecord[]): CellScore[] {
   const { byCell } = recordsByCell(records);
-  return cells.map(({ gradeCell: g, nonce, run }) => {
+  const grade = (g: GradeCell, answerBefore: number): CellScore => {
+    const base = { gradeId: g.gradeId, question: g.question, maxPoints: g.points };
+    const q = model.questions.get(g.question);
+    if (!q) return { ...base, points: 0, message: "the question cell is missing from the source notebook" };
+    const answer = lastAnswer(records, g.question, answerBefore);
+    if (!answer || isUnanswered(answer.value)) return { ...base, points: 0, message: "not answered" };
+    return isCorrect(q, answer.value) ? { ...base, points: g.points, message: "correct" } : { ...base, points: 0, message: "incorrect" };
+  };
+  return cells.map(({ gradeCell: g, nonce, run, evaluatedBefore }) => {
     const base = { gradeId: g.gradeId, question: g.question, maxPoints: g.points };
     const zero = (message: string): CellScore => ({ ...base, points: 0, message });
+    if (evaluatedBefore !== undefined && g.role === "check") {
+      const next = evaluatedBefore.map((n) => byCell.get(n)).find((group) => group !== undefined);
+      return grade(g, next ? next.start : records.length);
+    }
     const group = byCell.get(nonce);
     if (!run || !group) return zero(run?.status === "timeout" ? "did not finish in time" : "did not run");
     if (run.status === "timeout") return zero(`stopped: the cell ran longer than the time limit`);
     if (group.tampered.length > 0) return zero(`not graded: built-ins were replaced and could not be restored (${group.tampered.join(", ")})`);
-    if (g.role === "check") {
-      const q = model.questions.get(g.question);
-      if (!q) return zero("the question cell is missing from the source notebook");
-      const answer = lastAnswer(records, g.question, group.start);
-      if (!answer || isUnanswered(answer.value)) return zero("not answered");
-      return isCorrect(q, answer.value) ? { ...base, points: g.points, message: "correct" } : zero("incorrect");
-    }
+    if (g.role === "check") return grade(g, group.start);
     if (g.role === "test") {
       const tests = group.records.filter((r): r is CheckerRecord & { t: "test" } => r.t === "test");
       if (tests.length === 0) {

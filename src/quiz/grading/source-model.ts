@@ -2,7 +2,7 @@
  * What the grader needs from the instructor's source notebook: the questions with their answers,
  * the graded cells with their points, and every locked cell to restore.
  */
-import { ParsedQuestion, isBareQuestionCell, parseQuestionCell } from "../cells";
+import { ParsedQuestion, bareQuizCall, parseQuestionCell } from "../cells";
 import { isGrade, isLocked, isSolution } from "../nbgrader";
 import { Notebook, NotebookCell, cellSource, cloneNotebook } from "../notebook";
 import { annotateQuizCells } from "../release";
@@ -24,8 +24,11 @@ export interface SourceModel {
   /** Question ids in the order of their first graded cell, with their total points. */
   columns: { question: string; maxPoints: number }[];
   maxScore: number;
-  /** grade_ids of question cells holding only their `quiz.<type>(…)` call. */
-  bareQuestionCells: Set<string>;
+  /**
+   * grade_ids of source cells the grader does not run: question cells and check cells holding
+   * only their `quiz.<type>(…)` / `quiz.check(…)` call.
+   */
+  skippedCells: Set<string>;
 }
 
 export function analyzeSource(source: Notebook, assignment?: string): SourceModel {
@@ -33,14 +36,18 @@ export function analyzeSource(source: Notebook, assignment?: string): SourceMode
   annotateQuizCells(nb);
   const questions = new Map<string, ParsedQuestion>();
   const gradeCells: GradeCell[] = [];
-  const bareQuestionCells = new Set<string>();
+  const skippedCells = new Set<string>();
   for (const cell of nb.cells) {
     const role = cell.metadata.tlab;
     if (cell.cell_type === "code" && role?.role === "question") {
       const q = parseQuestionCell(cellSource(cell));
       questions.set(q.id, q);
-      const gradeId = cell.metadata.nbgrader?.grade_id;
-      if (gradeId && isBareQuestionCell(cellSource(cell))) bareQuestionCells.add(gradeId);
+    }
+    const gradeId = cell.metadata.nbgrader?.grade_id;
+    const bare = cell.cell_type === "code" && gradeId ? bareQuizCall(cellSource(cell)) : undefined;
+    if (gradeId && ((role?.role === "question" && ["choice", "multiple", "numeric", "text"].includes(bare ?? "")) ||
+      (role?.role === "check" && bare === "check"))) {
+      skippedCells.add(gradeId);
     }
     if (isGrade(cell) && !isSolution(cell) && cell.cell_type === "code") {
       const m = cell.metadata.nbgrader!;
@@ -63,7 +70,7 @@ export function analyzeSource(source: Notebook, assignment?: string): SourceMode
     assignment: assignment ?? source.metadata.tlab?.assignment ?? "assignment",
     notebook: nb, questions, gradeCells, columns,
     maxScore: gradeCells.reduce((s, g) => s + g.points, 0),
-    bareQuestionCells,
+    skippedCells,
   };
 }
 
