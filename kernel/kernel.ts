@@ -10,7 +10,7 @@
 import * as path from "node:path";
 import * as fs from "node:fs";
 import { randomBytes } from "node:crypto";
-import { Worker } from "node:worker_threads";
+import { MessageChannel, Worker } from "node:worker_threads";
 import * as zmq from "zeromq";
 import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type Executor, type ConverterSet } from "tslab/dist/executor";
@@ -18,7 +18,6 @@ import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { decodeMessage, encodeMessage, PROTOCOL_VERSION, type JupyterMessage, type MessageHeader } from "./wire";
 import { SLOT, PHASE, createSharedState, type ConnectionInfo, type FromIoThread, type ToIoThread } from "./shared-state";
 import { StreamBuffer, type StreamName } from "./output";
-import { MessageChannel } from "node:worker_threads";
 import { enterExecution, installCellScopedTimers, kernelTimers, silenceExecution } from "./cell-scope";
 import { diagnosticsError, runtimeError, type CellDiagnostic, type ErrorContent } from "./errors";
 import { History, type HistoryRequest } from "./history";

@@ -55,7 +55,8 @@ for (let i = 1; i <= 3; i++) update_display({ "text/plain": "step " + i, "text/h
     });
 
     await t.test("stop_on_error aborts the requests already queued, and only those", async () => {
-      const failing = kernel.requestExecute({ code: 'throw new Error("first fails")', stop_on_error: true });
+      // The failing cell takes a moment, so the next request is surely waiting in the queue when it fails.
+      const failing = kernel.requestExecute({ code: 'await new Promise((r) => setTimeout(r, 500));\nthrow new Error("first fails")', stop_on_error: true });
       const queued = kernel.requestExecute({ code: "1 + 1" });
       const [failed, aborted] = await Promise.all([failing.done, queued.done]);
       assert.equal(failed.content.status, "error");
@@ -63,7 +64,7 @@ for (let i = 1; i <= 3; i++) update_display({ "text/plain": "step " + i, "text/h
       // A request sent right after the error reply runs: there is no window that swallows it.
       const after = await run(kernel, "2 + 2");
       assert.equal(after.reply.status, "ok");
-      const tolerated = kernel.requestExecute({ code: 'throw new Error("tolerated")', stop_on_error: false });
+      const tolerated = kernel.requestExecute({ code: 'await new Promise((r) => setTimeout(r, 500));\nthrow new Error("tolerated")', stop_on_error: false });
       const next = kernel.requestExecute({ code: "3 + 3" });
       const [e, ok] = await Promise.all([tolerated.done, next.done]);
       assert.equal(e.content.status, "error");
