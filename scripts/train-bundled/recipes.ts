@@ -43,8 +43,8 @@ export const RECIPES: Record<Preset, Recipe> = {
     vocab_size: 8000,
     bert: architecture,
     mlm: { max_steps: 250, batch_size: 32, max_length: 64, learning_rate: 1e-3, eval_sentences: 500 },
-    spam: { epochs: 1, max_train_rows: 640, batch_size: 16, max_length: 128, learning_rate: 5e-4 },
-    sentiment: { epochs: 1, max_train_rows: 1280, batch_size: 32, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
+    spam: { epochs: 2, max_train_rows: null, batch_size: 32, max_length: 128, learning_rate: 1e-3 },
+    sentiment: { epochs: 2, max_train_rows: null, batch_size: 32, max_length: 64, learning_rate: 1e-3, afinn_margin: 2 },
     gpt2: { max_steps: 250, batch_size: 16, max_length: 64, learning_rate: 1e-3, eval_sentences: 1000 },
   },
   full: {
