@@ -8,7 +8,7 @@ import { scratchDir } from "../helpers/paths";
 import { installChecker } from "../../src/quiz/grading/checker";
 import { readRecords } from "../../src/quiz/grading/score";
 
-test("the checker signs its records, and forged lines are rejected", () => {
+test("the checker signs its records, and forged lines are rejected", async () => {
   const dir = scratchDir("quiz-checker");
   const records = path.join(dir, "records.log");
   const checker = installChecker({ secret: "s3cret", records });
@@ -21,6 +21,14 @@ test("the checker signs its records, and forged lines are rejected", () => {
   assert.deepEqual(read.records.map((r) => r.t), ["cell", "answer", "check"]);
   assert.deepEqual(read.records[1], { t: "answer", id: "q1", value: 2 });
   assert.equal(readRecords(records, "another secret").records.length, 0);
+
+  // An async test that was not awaited still belongs to the cell it started in.
+  checker.cell("q5-tests", "n4");
+  const pending = checker.test("q5", async () => { await new Promise((r) => setTimeout(r, 20)); });
+  checker.cell("", "n5");
+  await pending;
+  const last = readRecords(records, "s3cret").records.at(-1)!;
+  assert.deepEqual(last, { t: "test", id: "q5", cell: "n4", passed: true, hidden: false, message: null });
 });
 
 test("the checker cannot be changed, puts back replaced built-ins, and hides hidden-test messages", async () => {

@@ -15,7 +15,7 @@ export type CheckerRecord =
   | { t: "cell"; cell: string; grade_id: string; tampered: string[] }
   | { t: "answer"; id: string; value: unknown; error?: string }
   | { t: "check"; id: string }
-  | { t: "test"; id: string; passed: boolean; hidden: boolean; message: string | null };
+  | { t: "test"; id: string; cell: string; passed: boolean; hidden: boolean; message: string | null };
 
 export interface Checker {
   cell(gradeId: string, nonce: string): void;
@@ -46,6 +46,8 @@ export function installChecker(options: { secret: string; records: string }): Ch
   const isPromise = (x: unknown): x is Promise<unknown> => !!x && typeof (x as { then?: unknown }).then === "function";
   const messageOf = (e: unknown) => (e instanceof Error ? `${e.name}: ${e.message}` : `thrown: ${String(e)}`).slice(0, 2000);
   let inHidden = false;
+  // The cell a test was started in: an async test may finish while a later cell runs.
+  let currentCell = "";
 
   const write = (record: CheckerRecord) => {
     let json: string;
@@ -60,7 +62,8 @@ export function installChecker(options: { secret: string; records: string }): Ch
 
   const checker: Checker = {
     cell(gradeId: string, nonce: string) {
-      write({ t: "cell", cell: nonce, grade_id: gradeId, tampered: gradeId ? guard.restore() : [] });
+      currentCell = String(nonce);
+      write({ t: "cell", cell: currentCell, grade_id: gradeId, tampered: gradeId ? guard.restore() : [] });
     },
     choice: ignore, multiple: ignore, numeric: ignore, text: ignore, summary: ignore, reset: ignore,
     answer(id: string, value: unknown) {
@@ -78,9 +81,10 @@ export function installChecker(options: { secret: string; records: string }): Ch
     },
     test(id: string, fn: (assert: unknown) => unknown) {
       inHidden = false;
-      const pass = () => write({ t: "test", id: String(id), passed: true, hidden: inHidden, message: null });
+      const cell = currentCell;
+      const pass = () => write({ t: "test", id: String(id), cell, passed: true, hidden: inHidden, message: null });
       // A failure inside hidden tests is recorded without its message, which could reveal the test.
-      const fail = (e: unknown) => write({ t: "test", id: String(id), passed: false, hidden: inHidden, message: inHidden ? null : messageOf(e) });
+      const fail = (e: unknown) => write({ t: "test", id: String(id), cell, passed: false, hidden: inHidden, message: inHidden ? null : messageOf(e) });
       let result: unknown;
       try {
         result = fn(assert);

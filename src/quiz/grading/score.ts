@@ -90,7 +90,8 @@ export function scoreCells(model: SourceModel, cells: ScoredCell[], records: Che
     if (group.tampered.length > 0) return zero(`not graded: built-ins were replaced and could not be restored (${group.tampered.join(", ")})`);
     if (g.role === "check") return grade(g, group.start);
     if (g.role === "test") {
-      const tests = group.records.filter((r): r is CheckerRecord & { t: "test" } => r.t === "test");
+      // By the cell each test started in (an async test may finish during a later cell).
+      const tests = records.slice(group.start).filter((r): r is CheckerRecord & { t: "test" } => r.t === "test" && r.cell === nonce);
       if (tests.length === 0) {
         const reason = run.error ? (g.hasHiddenTests ? run.error.ename : `${run.error.ename}: ${run.error.evalue}`) : "no test ran";
         return zero(`the tests could not run (${reason})`);
