@@ -350,7 +350,8 @@ export const lesson: Lesson = {
     ),
     code(`
       const spamClassifier = await pipeline("text-classification", { model: "transformers-lab/bert-tiny-spam" });
-      const verdicts = await spamClassifier(test_raw.column("text"), { truncation: true, max_length: 128 });
+      const emails = test_raw.column("text").map((body: string, i: number) => test_raw.get(i).subject + "\\n" + body);  // its input: subject + body
+      const verdicts = await spamClassifier(emails, { truncation: true, batch_size: 32 });
       const bundledAccuracy = verdicts.filter((v: any, i: number) => v.label === model.config.id2label[test_raw.get(i).label]).length / verdicts.length;
       ({ ours_after_one_epoch_on_400: metrics.eval_accuracy, bundled_model: bundledAccuracy });
     `),
