@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { repoRoot, scratchDir } from "../helpers/paths";
 import { lessons } from "../../notebooks/src/index";
+import { dedent } from "../../notebooks/src/lesson";
 import { TLAB, cellText, jupyter, kernelEnv, readNotebook, run } from "./harness";
 
 /** Parses grades.csv (no quoted commas in the columns we read). */
@@ -33,11 +34,22 @@ test("every lesson: tlab assign releases it, autograde gives full marks to the i
       // The student copy holds no solution region, no hidden test and no answer in clear.
       assert.doesNotMatch(released, /BEGIN SOLUTION|BEGIN HIDDEN TESTS/);
       for (const q of lesson.cells.flatMap((c) => (c.kind === "quiz" ? [c.question] : []))) {
-        // The question's own cells carry only hashes; its answer may still be a word used elsewhere.
-        const own = student.cells.filter((c) => c.metadata.tlab?.question === q.id).map(cellText).join("\n");
+        // The answer key becomes salted hashes and the answer cell a stub. (Hints and explanations
+        // stay: a practice copy shows them after a try.)
+        const own = student.cells.filter((c) => c.metadata.tlab?.question === q.id);
         assert.ok(own.length > 0, `${q.id} is in the student copy`);
-        if (q.type === "text") for (const a of q.answers) assert.ok(!own.toLowerCase().includes(a.toLowerCase()), `${q.id}: answer "${a}" leaked`);
-        if (q.type === "numeric") assert.doesNotMatch(own, new RegExp(`"answer"\\s*:`), `${q.id}: answer leaked`);
+        for (const cell of own) {
+          const source = cellText(cell);
+          if (cell.metadata.tlab.role === "question") {
+            assert.doesNotMatch(source, /"answer"\s*:/, `${q.id}: the answer key leaked`);
+            assert.match(source, /"hashes"\s*:/, `${q.id}: a practice copy checks answers by hash`);
+          }
+          if (cell.metadata.tlab.role === "answer" && q.type !== "code") assert.match(source, new RegExp(`quiz\\.answer\\("${q.id}", null\\)`));
+        }
+        if (q.type === "code" && q.hidden_tests) {
+          const firstHiddenLine = dedent(q.hidden_tests).split("\n")[0].trim();
+          assert.ok(!released.includes(firstHiddenLine), `${q.id}: a hidden test leaked`);
+        }
       }
 
       // nbgrader's submission layout: submitted/<student>/<assignment>/<notebook>.ipynb
