@@ -144,30 +144,38 @@ export const lesson: Lesson = {
       `
       const tokens = tokenizer.convert_ids_to_tokens(encoded.input_ids.tolist()[0]);
       const lastLayer = baseOutputs.attentions[baseOutputs.attentions.length - 1].tolist()[0];
+      const heads = lastLayer.length;
+      const axis = (h: number) => (h === 0 ? "" : String(h + 1));   // plotly names axes x, x2, x3 …
       plot(
         lastLayer.map((head: number[][], h: number) => ({
           type: "heatmap", z: head, x: tokens, y: tokens, colorscale: "Blues", showscale: h === 0,
-          xaxis: h === 0 ? "x" : "x2", yaxis: "y",
+          xaxis: "x" + axis(h), yaxis: "y" + axis(h),
         })),
         {
-          title: "Attention of the last layer (left: head 0, right: head 1)",
-          grid: { rows: 1, columns: lastLayer.length, pattern: "independent" },
-          yaxis: { autorange: "reversed" }, height: 420,
+          title: "Attention of the last layer (left: head 0, right: head 1)", height: 460,
+          ...Object.fromEntries(lastLayer.flatMap((_: unknown, h: number) => [
+            ["xaxis" + axis(h), { domain: [h / heads + 0.03, (h + 1) / heads - 0.03], tickangle: -45 }],
+            ["yaxis" + axis(h), { anchor: "x" + axis(h), autorange: "reversed", showticklabels: h === 0 }],
+          ])),
         },
       );
       `,
       `
       const tokens = tokenizer.convert_ids_to_tokens(encoded.input_ids.tolist()[0]);
       const lastLayer = baseOutputs.attentions[baseOutputs.attentions.length - 1].tolist()[0];
+      const heads = lastLayer.length;
+      const axis = (h: number) => (h === 0 ? "" : String(h + 1));   // plotly names axes x, x2, x3 …
       plot(
         lastLayer.map((head: number[][], h: number) => ({
           type: "heatmap", z: head, x: tokens, y: tokens, colorscale: "Blues", showscale: h === 0,
-          xaxis: h === 0 ? "x" : "x2", yaxis: "y",
+          xaxis: "x" + axis(h), yaxis: "y" + axis(h),
         })),
         {
-          title: "마지막 층의 어텐션 (왼쪽: 0번 헤드, 오른쪽: 1번 헤드)",
-          grid: { rows: 1, columns: lastLayer.length, pattern: "independent" },
-          yaxis: { autorange: "reversed" }, height: 420,
+          title: "마지막 층의 어텐션 (왼쪽: 0번 헤드, 오른쪽: 1번 헤드)", height: 460,
+          ...Object.fromEntries(lastLayer.flatMap((_: unknown, h: number) => [
+            ["xaxis" + axis(h), { domain: [h / heads + 0.03, (h + 1) / heads - 0.03], tickangle: -45 }],
+            ["yaxis" + axis(h), { anchor: "x" + axis(h), autorange: "reversed", showticklabels: h === 0 }],
+          ])),
         },
       );
       `,
