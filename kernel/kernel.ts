@@ -22,6 +22,7 @@ import { enterExecution, installCellScopedTimers, kernelTimers, silenceExecution
 import { diagnosticsError, runtimeError, type CellDiagnostic, type ErrorContent } from "./errors";
 import { History, type HistoryRequest } from "./history";
 import { isComplete } from "./completeness";
+import { expandShorthandProperties } from "./shorthand";
 import { preludeSource, tslabTypeScript } from "./prelude";
 import { KeyboardInterrupt, resetInterrupt, useSharedInterruptFlag } from "../src/utils/cancellation";
 import { installKernelBridge, type DisplayContent } from "../src/display/kernel-bridge";
@@ -295,7 +296,7 @@ export class Kernel {
         convert(prevDecl, src) {
           const before = Atomics.exchange(shared, SLOT.phase, PHASE.compiling);
           try {
-            return converter.convert(prevDecl, src);
+            return converter.convert(prevDecl, expandShorthandProperties(src));
           } finally {
             Atomics.store(shared, SLOT.phase, before);
           }

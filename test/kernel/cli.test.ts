@@ -84,3 +84,25 @@ test("tlab run executes a notebook in a folder outside the package, where `impor
     fs.rmSync(outside, { recursive: true, force: true });
   }
 });
+
+test("object shorthand and destructuring reach variables declared in earlier cells", { timeout: 180_000 }, () => {
+  const dir = scratchDir("kernel-shorthand");
+  const cells = [
+    "const a = 1;\nlet b = 2;",
+    "({ a, b })",
+    "const o = { a, c: 3 };\no.a + o.c",
+    "let x = 0, y = 0;\n({ x, y = 5 } = { x: 7 } as { x: number; y?: number });\n[x, y]",
+  ];
+  const notebook = {
+    nbformat: 4, nbformat_minor: 5,
+    metadata: { kernelspec: { name: "transformers-lab", display_name: "TypeScript (Transformers Lab)", language: "typescript" } },
+    cells: cells.map((source, i) => ({ id: `cell-${i}`, cell_type: "code", metadata: {}, source, outputs: [], execution_count: null })),
+  };
+  fs.writeFileSync(path.join(dir, "shorthand.ipynb"), JSON.stringify(notebook));
+  const r = runTlab(["run", "shorthand.ipynb", "--out", "executed.ipynb"], { cwd: dir });
+  assert.equal(r.status, 0, r.stdout + r.stderr);
+  const executed = JSON.parse(fs.readFileSync(path.join(dir, "executed.ipynb"), "utf8"));
+  const results = executed.cells.slice(1).map((c: { outputs: Array<{ output_type: string; data?: Record<string, unknown> }> }) =>
+    [c.outputs.find((o) => o.output_type === "execute_result")?.data?.["text/plain"] ?? "no result"].flat().join(""));
+  assert.deepEqual(results, ["{ a: 1, b: 2 }", "4", "[ 7, 5 ]"]);
+});
