@@ -12,12 +12,17 @@ import * as os from "node:os";
 import { spawn, spawnSync } from "node:child_process";
 import { installKernelSpec, kernelMain, KERNEL_NAME, type InstallScope } from "../kernel/spec";
 import { packageRoot } from "../kernel/sdk-resolution";
+import { defaultWorkspace, prepareStudentWorkspace } from "./workspace";
 
 const USAGE = `Transformers Lab: learn Hugging Face-style NLP in TypeScript notebooks.
 
 Usage:
-  tlab lab [DIR]                      register the kernel (for this user) and open DIR (default: the
-                                      course notebooks) in JupyterLab, or the classic Notebook
+  tlab lab [DIR] [--instructor] [--prepare-only]
+                                      register the kernel (for this user) and open DIR in JupyterLab,
+                                      or the classic Notebook. Default: your practice copy of the course
+                                      in $TLAB_COURSE_DIR or ~/transformers-lab-course, written on first
+                                      use and never overwritten; --instructor opens the sources with
+                                      their answers; --prepare-only writes the copy and stops
   tlab install [--user | --sys-prefix | --prefix DIR]
                                       register the Jupyter kernel "${KERNEL_NAME}"
   tlab run NOTEBOOK [--out FILE] [--timeout SECONDS] [--allow-errors]
@@ -90,14 +95,28 @@ Install one, then run this command again:
   with conda:     conda install -c conda-forge jupyterlab`;
 
 function labCommand(argv: string[]): Promise<number> | number {
-  const dir = path.resolve(argv.find((a) => !a.startsWith("--")) ?? path.join(packageRoot(), "notebooks"));
-  const passThrough = argv.filter((a) => a.startsWith("--"));
-  if (!fs.existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
+  const instructor = argv.includes("--instructor");
+  const prepareOnly = argv.includes("--prepare-only");
+  const explicitDir = argv.find((a) => !a.startsWith("--"));
+  const passThrough = argv.filter((a) => a.startsWith("--") && a !== "--instructor" && a !== "--prepare-only");
+  const sources = path.join(packageRoot(), "notebooks");
   const frontEnd = which(["jupyter-lab"]) ?? which(["jupyter-notebook"]);
-  if (!frontEnd) {
+  if (!frontEnd && !prepareOnly) {
     console.error(NO_JUPYTER_MESSAGE);
     return 1;
   }
+  let dir: string;
+  if (explicitDir) dir = path.resolve(explicitDir);
+  else if (instructor) dir = sources;
+  else {
+    // Students work in practice copies of their own, never in the instructor's sources.
+    const report = prepareStudentWorkspace(sources, defaultWorkspace());
+    dir = report.dir;
+    if (report.created.length) console.log(`Wrote ${report.created.length} practice notebooks to ${dir}`);
+    if (report.kept.length) console.log(`Kept ${report.kept.length} notebooks already in ${dir} (your work is never overwritten)`);
+  }
+  if (!fs.existsSync(dir)) throw new UsageError(`no such folder: ${dir}`);
+  if (prepareOnly || !frontEnd) return 0;
   installCommand(["--user"]);
   console.log(`Opening ${dir} with ${path.basename(frontEnd)} …`);
   const child = spawn(frontEnd, passThrough, { cwd: dir, stdio: "inherit" });

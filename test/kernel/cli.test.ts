@@ -106,3 +106,30 @@ test("object shorthand and destructuring reach variables declared in earlier cel
     [c.outputs.find((o) => o.output_type === "execute_result")?.data?.["text/plain"] ?? "no result"].flat().join(""));
   assert.deepEqual(results, ["{ a: 1, b: 2 }", "4", "[ 7, 5 ]"]);
 });
+
+test("tlab lab gives students practice copies of the course without answers, and never overwrites their work", () => {
+  const dir = scratchDir("cli-student-workspace");
+  const env = { ...process.env, TLAB_COURSE_DIR: dir };
+  const first = runTlab(["lab", "--prepare-only"], { env });
+  assert.equal(first.status, 0, first.stderr);
+  const lessons = ["en", "ko"].flatMap((lang) => fs.readdirSync(path.join(dir, lang)).map((f) => path.join(lang, f)));
+  assert.ok(fs.existsSync(path.join(dir, "00-welcome.ipynb")));
+  assert.equal(lessons.length, fs.readdirSync(path.join(repoRoot, "notebooks", "en")).length * 2);
+  for (const rel of lessons) {
+    const nb = JSON.parse(fs.readFileSync(path.join(dir, rel), "utf8"));
+    for (const cell of nb.cells) {
+      const role = cell.metadata?.tlab?.role;
+      const source = [cell.source].flat().join("");
+      if (role === "question") assert.doesNotMatch(source, /"answer"\s*:/, `${rel}: a question cell still holds its answer`);
+      if (role === "answer" && /quiz\.answer\(/.test(source)) assert.match(source, /quiz\.answer\("[^"]+", null\)/, `${rel}: an answer cell is not blank`);
+      assert.doesNotMatch(source, /BEGIN HIDDEN TESTS/, `${rel}: hidden tests leaked`);
+    }
+  }
+  const mine = path.join(dir, lessons[0]);
+  fs.writeFileSync(mine, fs.readFileSync(mine, "utf8").replace("null)", "2)"));
+  const edited = fs.readFileSync(mine, "utf8");
+  const second = runTlab(["lab", "--prepare-only"], { env });
+  assert.equal(second.status, 0, second.stderr);
+  assert.match(second.stdout, /never overwritten/);
+  assert.equal(fs.readFileSync(mine, "utf8"), edited);
+});
