@@ -23,6 +23,7 @@ import { diagnosticsError, runtimeError, type CellDiagnostic, type ErrorContent 
 import { History, type HistoryRequest } from "./history";
 import { isComplete } from "./completeness";
 import { expandShorthandProperties } from "./shorthand";
+import { declarationsAfterFailure } from "./declarations";
 import { preludeSource, tslabTypeScript } from "./prelude";
 import { KeyboardInterrupt, resetInterrupt, useSharedInterruptFlag } from "../src/utils/cancellation";
 import { installKernelBridge, type DisplayContent } from "../src/display/kernel-bridge";
@@ -74,6 +75,10 @@ export class Kernel {
   private handler: KernelHandler | undefined;
   private executionCount = 0;
   private current: CellRun | undefined;
+  /** What later cells are type-checked against (see declarations.ts for why the kernel keeps it). */
+  private declarations = "";
+  /** The latest cell's conversion: its (rewritten) source and tslab's result. */
+  private lastConversion: { src: string; result: ReturnType<Converter["convert"]> } | undefined;
   /** The request whose cell receives output (like ipykernel: the latest execute request). */
   private outputParent: MessageHeader | undefined;
   private readonly queue: QueuedTask[] = [];
@@ -290,17 +295,23 @@ export class Kernel {
     if (!this.executorInstance) {
       const shared = this.shared;
       const converter = createConverter({ isJS: false, isBrowser: false });
-      // Type-checking must never be cut short by the interrupt watchdog: mark it.
+      // Every call gets the kernel's declarations instead of the executor's own copy.
       const guarded: Converter = {
         ...converter,
-        convert(prevDecl, src) {
+        convert: (_executorDecls, src) => {
+          // Type-checking must never be cut short by the interrupt watchdog: mark it.
           const before = Atomics.exchange(shared, SLOT.phase, PHASE.compiling);
           try {
-            return converter.convert(prevDecl, expandShorthandProperties(src));
+            const rewritten = expandShorthandProperties(src);
+            const result = converter.convert(this.declarations, rewritten);
+            this.lastConversion = { src: rewritten, result };
+            return result;
           } finally {
             Atomics.store(shared, SLOT.phase, before);
           }
         },
+        inspect: (_executorDecls, src, position) => converter.inspect(this.declarations, src, position),
+        complete: (_executorDecls, src, position) => converter.complete(this.declarations, src, position),
       };
       let browser: Converter | undefined;
       const convs: ConverterSet = {
@@ -371,12 +382,17 @@ export class Kernel {
     this.current = run;
     enterExecution(execution);
     const { port1, port2 } = new MessageChannel();
+    this.lastConversion = undefined;
+    let succeeded = false;
     try {
       const interrupted = new Promise<never>((_, reject) => (run.cancel = reject));
       const executed = new Promise<boolean>((resolve, reject) => {
         port2.once("message", () => {
           Atomics.store(this.shared, SLOT.phase, PHASE.running);
-          executor.execute(code).then(resolve, reject);
+          executor.execute(code).then((ok) => {
+            succeeded = ok;
+            resolve(ok);
+          }, reject);
         });
       });
       port1.postMessage(null);
@@ -392,7 +408,17 @@ export class Kernel {
     await new Promise((resolve) => kernelTimers.setImmediate(resolve));
     this.current = undefined;
     if (run.interrupted && !run.errors.some((e) => e instanceof KeyboardInterrupt)) run.errors.unshift(new KeyboardInterrupt());
+    this.keepDeclarations(succeeded && !run.interrupted, executor);
     return run;
+  }
+
+  /** After a cell ran: the declarations later cells see (all of them, or only what a failed cell assigned). */
+  private keepDeclarations(succeeded: boolean, executor: Executor): void {
+    const conversion = this.lastConversion;
+    this.lastConversion = undefined;
+    if (!conversion || conversion.result.diagnostics.length > 0 || conversion.result.declOutput === undefined) return;
+    const { src, result } = conversion;
+    this.declarations = succeeded ? result.declOutput! : declarationsAfterFailure(src, result.declOutput!, executor.locals as Record<string, unknown>);
   }
 
   private cellError(run: CellRun, code: string): ErrorContent | undefined {

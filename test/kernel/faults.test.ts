@@ -61,6 +61,27 @@ test("faults do not kill or wedge the kernel", { skip: component.skip, timeout: 
       await assertResponsive(kernel);
     });
 
+    await t.test("what an interrupted cell assigned stays usable, with its type", async () => {
+      const { result } = await interruptAfter(kernel,
+        "const started: string = 'yes';\nlet ticks = 0;\nwhile (true) { ticks++; await new Promise((r) => setTimeout(r, 5)); }", 800);
+      assert.equal(result.reply.ename, "KeyboardInterrupt");
+      const r = await run(kernel, "started.toUpperCase() + ' ' + (ticks > 0)");
+      assert.equal(r.reply.status, "ok", JSON.stringify(r.reply));
+      assert.equal(resultText(r), "'YES true'");
+      const wrongType = await run(kernel, "const n: number = started");
+      assert.equal(wrongType.reply.ename, "TSError");
+      assert.match(String((wrongType.reply as { evalue?: string }).evalue), /Type 'string' is not assignable to type 'number'/);
+    });
+
+    await t.test("a cell that throws keeps what it assigned and forgets what it never reached", async () => {
+      const failed = await run(kernel, "const before = 41;\nthrow new Error('boom');\nconst after = 1;");
+      assert.equal(failed.reply.ename, "Error");
+      assert.equal(resultText(await run(kernel, "before + 1")), "42");
+      const unreached = await run(kernel, "after");
+      assert.equal(unreached.reply.ename, "TSError");
+      assert.match(String((unreached.reply as { evalue?: string }).evalue), /Cannot find name 'after'/);
+    });
+
     await t.test("an unhandled rejection is reported, not fatal", async () => {
       const r = await run(kernel, 'Promise.reject(new Error("nobody catches this"));\n"still here"');
       assert.equal(resultText(r), "'still here'");
