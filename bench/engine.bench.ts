@@ -159,19 +159,27 @@ export async function main(): Promise<void> {
   const flops = matmulFlops();
   // Both at 2 threads (the machine's cores), then both at 1 thread: on a busy machine the
   // single-threaded pair is the fairer comparison.
+  const best = { ours: { ms: Infinity, threads: 0 }, torch: { ms: Infinity, threads: 0 } };
   for (const threads of [2, 1]) {
     const ours = await measureOurs(threads);
     const torch = torchTimes(threads);
+    if (ours.step < best.ours.ms) best.ours = { ms: ours.step, threads };
+    if (torch && torch.step < best.torch.ms) best.torch = { ms: torch.step, threads };
     const tag = `${threads} thread${threads > 1 ? "s" : ""}`;
     console.log(`${label} train step (AdamW incl.), ${tag}: ours ${ours.step.toFixed(1)} ms | PyTorch ${torch ? torch.step.toFixed(1) : "n/a"} ms | ${ratio(ours.step, torch?.step)}`);
     console.log(`${label} forward (eval), ${tag}: ours ${ours.forward.toFixed(1)} ms | PyTorch ${torch ? torch.forward.toFixed(1) : "n/a"} ms | ${ratio(ours.forward, torch?.forward)}`);
     if (threads === 2) {
-      console.log(`AdamW update over ${ours.params.toLocaleString("en-US")} parameters (TypeScript): ${ours.adam.toFixed(1)} ms`);
+      console.log(`AdamW update over ${ours.params.toLocaleString("en-US")} parameters (WebAssembly SIMD, bit-exact to torch's float32 arithmetic): ${ours.adam.toFixed(1)} ms`);
       const peak = await gemmPeak();
       const stepRate = flops.step / (ours.step * 1e6);
       const fwdRate = flops.forward / (ours.forward * 1e6);
       console.log(`MatMul throughput: train step ${stepRate.toFixed(1)} GFLOP/s, forward ${fwdRate.toFixed(1)} GFLOP/s | onnxruntime single 1024³ Gemm ${peak.toFixed(1)} GFLOP/s | fraction ${(stepRate / peak).toFixed(2)} / ${(fwdRate / peak).toFixed(2)}`);
     }
+  }
+  // Debian's PyTorch runs this step slower on two threads than on one on a 2-core machine, so
+  // each side at its own best thread count is the comparison a user would see.
+  if (Number.isFinite(best.torch.ms)) {
+    console.log(`${label} train step, each at its best thread count: ours ${best.ours.ms.toFixed(1)} ms (${best.ours.threads} thread${best.ours.threads > 1 ? "s" : ""}) | PyTorch ${best.torch.ms.toFixed(1)} ms (${best.torch.threads} thread${best.torch.threads > 1 ? "s" : ""}) | ${ratio(best.ours.ms, best.torch.ms)}`);
   }
 }
 

@@ -1,5 +1,6 @@
 import type { Parameter } from "../nn/parameter";
 import { Optimizer, OptimizerError, ParamGroupSpec } from "./optimizer";
+import { adamwUpdate } from "./kernels/adamw";
 
 export interface AdamWOptions {
   lr?: number;
@@ -13,7 +14,8 @@ export interface AdamWOptions {
  * parameter with step count t:
  *   p ← p·(1 − lr·wd);  m ← β1·m + (1−β1)·g;  v ← β2·v + (1−β2)·g²
  *   p ← p − lr/(1−β1ᵗ) · m / (√v/√(1−β2ᵗ) + eps)
- * Buffers are float32 like torch's; each stored value rounds to float32 as torch's kernels do.
+ * Buffers are float32 like torch's; each stored value rounds to float32 as torch's kernels do
+ * (the arithmetic itself is in kernels/adamw.ts).
  */
 export class AdamW extends Optimizer {
   constructor(params: Parameter[] | ParamGroupSpec[], options: AdamWOptions = {}) {
@@ -46,19 +48,10 @@ export class AdamW extends Optimizer {
         const v = st.exp_avg_sq as Float32Array;
         const bc1 = 1 - beta1 ** st.step;
         const bc2Sqrt = Math.sqrt(1 - beta2 ** st.step);
-        const stepSize = Math.fround(lr / bc1);
-        const bc2SqrtF = Math.fround(bc2Sqrt);
-        const epsF = Math.fround(eps);
-        const negStep = Math.fround(-stepSize);
-        // Same operation order as torch's kernels: add_(g, alpha), addcmul_(g, g, value), addcdiv_(m, denom, value).
-        for (let i = 0; i < data.length; i++) {
-          const g = grad[i];
-          const pi = Math.fround(data[i] * decay);
-          const mi = (m[i] = Math.fround(Math.fround(m[i] * b1) + Math.fround(oneMinusB1 * g)));
-          const vi = (v[i] = Math.fround(Math.fround(v[i] * b2) + Math.fround(Math.fround(oneMinusB2 * g) * g)));
-          const denom = Math.fround(Math.fround(Math.fround(Math.sqrt(vi)) / bc2SqrtF) + epsF);
-          data[i] = Math.fround(pi + Math.fround(Math.fround(negStep * mi) / denom));
-        }
+        adamwUpdate(data, grad, m, v, {
+          decay, beta1: b1, oneMinusBeta1: oneMinusB1, beta2: b2, oneMinusBeta2: oneMinusB2,
+          biasCorrection2Sqrt: Math.fround(bc2Sqrt), eps: Math.fround(eps), negStepSize: Math.fround(-Math.fround(lr / bc1)),
+        });
       }
     }
   }
