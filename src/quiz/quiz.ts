@@ -9,6 +9,7 @@ import { AnswerError, isCorrect, isUnanswered, matchesHashes, studentCanonicals 
 import { QuizAssert, createQuizAssert } from "./assert";
 import { FeedbackInit, QuizFeedback } from "./feedback";
 import { questionHtml, questionText } from "./render";
+import { unseal } from "./sealed";
 import { DEFAULT_ATTEMPTS, Question, QuestionSpec, QuestionType, QuizSpecError, checkQuestionId, checkSpec } from "./spec";
 
 /** Raised by `quiz.check` and `quiz.test` so that a wrong answer is an `error` output, as nbgrader expects. */
@@ -159,7 +160,9 @@ export class Quiz {
   private register(id: string, type: QuestionType, spec: QuestionSpec): void {
     checkQuestionId(id);
     checkSpec(id, type, spec);
-    const q: Question = { id, type, spec };
+    // A practice copy's hints and explanation arrive sealed; the feedback needs them in clear.
+    const { sealed, ...visible } = spec;
+    const q: Question = { id, type, spec: sealed !== undefined && spec.salt ? { ...visible, ...unseal(sealed, spec.salt) } : spec };
     this.questions.set(id, q);
     const previous = this.progress.get(id);
     if (!previous || previous.type !== type) this.progress.set(id, { type, attempts: 0, wrong: 0, status: "unanswered" });

@@ -4,6 +4,7 @@
  * removed, outputs are cleared, and nbgrader metadata and checksums are written.
  */
 import { randomBytes } from "node:crypto";
+import { seal } from "./sealed";
 import { authorCanonicals, hashCanonical } from "./answers";
 import { cellRole, parseQuestionCell, questionCellSource, ParsedQuestion } from "./cells";
 import { stampChecksum } from "./nbgrader";
@@ -90,7 +91,9 @@ function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode): ParsedQuestion 
   }
   const salt = randomBytes(8).toString("hex");
   const hashes = authorCanonicals(q).map((c) => hashCanonical(salt, c));
-  return { ...q, spec: { ...rest, hashes, salt } };
+  const { hints, explanation, ...visible } = rest;
+  const sealed = hints !== undefined || explanation !== undefined ? { sealed: seal({ hints, explanation }, salt) } : {};
+  return { ...q, spec: { ...visible, hashes, salt, ...sealed } };
 }
 
 export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}): Notebook {

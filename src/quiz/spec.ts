@@ -34,6 +34,8 @@ export interface QuestionSpec {
   /** Released practice copies: salted hashes of every accepted canonical answer. */
   hashes?: string[];
   salt?: string;
+  /** Released practice copies: hints and explanation, sealed with the salt (see sealed.ts). */
+  sealed?: string;
   /** Released graded copies: record answers without revealing correctness. */
   graded?: boolean;
 }

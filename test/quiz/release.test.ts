@@ -8,6 +8,7 @@ import { Notebook, cellSource, parseNotebook, NotebookFormatError } from "../../
 import { releaseNotebook } from "../../src/quiz/release";
 import { QuizSpecError } from "../../src/quiz/spec";
 import { SECRETS, code, instructorNotebook } from "./fixtures";
+import { unseal } from "../../src/quiz/sealed";
 
 const validate = new Ajv({ allErrors: true, strict: false }).compile(NBGRADER_V3_SCHEMA);
 
@@ -35,10 +36,8 @@ for (const mode of ["practice", "graded"] as const) {
     const source = instructorNotebook();
     const student = releaseNotebook(source, { mode });
     const text = JSON.stringify(student);
-    for (const secret of Object.values(SECRETS)) {
-      if (mode === "practice" && secret === SECRETS.explanation) continue; // practice copies explain after the attempts
-      assert.ok(!text.includes(secret), `the ${mode} copy contains ${secret}`);
-    }
+    // Practice copies carry hints and the explanation sealed, for the feedback to show later.
+    for (const secret of Object.values(SECRETS)) assert.ok(!text.includes(secret), `the ${mode} copy contains ${secret}`);
     for (const cell of student.cells.filter((c) => c.metadata.tlab?.role === "question")) {
       assert.equal(parseQuestionCell(cellSource(cell)).spec.answer, undefined, "a spec still carries its answer");
     }
@@ -74,7 +73,8 @@ for (const mode of ["practice", "graded"] as const) {
     if (mode === "practice") {
       assert.ok(matchesHashes(q1, 2));
       assert.ok(!matchesHashes(q1, 1));
-      assert.deepEqual(q1.spec.hints, ["What can a model read?"]);
+      assert.equal(q1.spec.hints, undefined, "hints are sealed, not in clear");
+      assert.deepEqual(unseal(q1.spec.sealed!, q1.spec.salt!), { hints: ["What can a model read?"], explanation: SECRETS.explanation });
     } else {
       assert.equal(q1.spec.graded, true);
       assert.equal(q1.spec.hashes, undefined);
