@@ -52,16 +52,24 @@ export async function main(): Promise<void> {
     path.join(work, "data.json"),
     JSON.stringify({ config: { ...config.to_dict(), num_labels: 2, hidden_dropout_prob: 0.1, attention_probs_dropout_prob: 0.1 }, input_ids: data.column("input_ids"), attention_mask: data.column("attention_mask"), labels: data.column("label"), batch_size: BATCH, learning_rate: LR }),
   );
-  const r = spawnSync(PYTHON, [path.join(root, "bench", "trainer_pytorch.py"), "bench", path.join(work, "init", "model.safetensors"), path.join(work, "data.json"), String(os.cpus().length)], { encoding: "utf8" });
+  // Debian's PyTorch is slower on two threads than on one on a 2-core machine: run it both ways
+  // and compare with its best.
+  const threadCounts = [...new Set([os.cpus().length, 1])];
+  const runs = threadCounts.map((threads) => ({
+    threads,
+    r: spawnSync(PYTHON, [path.join(root, "bench", "trainer_pytorch.py"), "bench", path.join(work, "init", "model.safetensors"), path.join(work, "data.json"), String(threads)], { encoding: "utf8" }),
+  }));
   fs.rmSync(work, { recursive: true, force: true });
-  if (r.status !== 0) {
-    console.log(`bert-tiny fine-tuning (spam_assassin, seq ${SEQ}, batch ${BATCH}): ours ${ours.toFixed(1)} samples/s | PyTorch skipped (${(r.stderr || "").trim().split("\n").pop()})`);
+  const label = `bert-tiny fine-tuning (spam_assassin, seq ${SEQ}, batch ${BATCH})`;
+  const failed = runs.find(({ r }) => r.status !== 0);
+  if (failed) {
+    console.log(`${label}: ours ${ours.toFixed(1)} samples/s | PyTorch skipped (${(failed.r.stderr || "").trim().split("\n").pop()})`);
     return;
   }
-  const torch = JSON.parse(r.stdout.trim().split("\n").pop()!) as { samples_per_second: number };
-  console.log(
-    `bert-tiny fine-tuning (spam_assassin, seq ${SEQ}, batch ${BATCH}): ours ${ours.toFixed(1)} samples/s | PyTorch ${torch.samples_per_second.toFixed(1)} samples/s | ratio ${(ours / torch.samples_per_second).toFixed(2)}×`,
-  );
+  const torch = runs.map(({ threads, r }) => ({ threads, rate: (JSON.parse(r.stdout.trim().split("\n").pop()!) as { samples_per_second: number }).samples_per_second }));
+  const best = torch.reduce((a, b) => (b.rate > a.rate ? b : a));
+  const each = torch.map((t) => `${t.rate.toFixed(1)} samples/s on ${t.threads} thread${t.threads > 1 ? "s" : ""}`).join(", ");
+  console.log(`${label}: ours ${ours.toFixed(1)} samples/s | PyTorch ${each} | ratio ${(ours / best.rate).toFixed(2)}× its best`);
 }
 
 if (require.main === module) {

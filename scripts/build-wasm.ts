@@ -1,5 +1,5 @@
 /**
- * Compiles the WebAssembly kernels (src/optim/kernels/*.wat) with wabt and writes each as a
+ * Compiles the WebAssembly kernels (the .wat files in each src/<folder>/kernels) with wabt and writes each as a
  * TypeScript module holding its bytes (`adamw.wat` → `adamw_wasm.ts`), so the SDK loads them the
  * same way from its sources and from dist/ without copying binary files around.
  * Usage: npx tsx scripts/build-wasm.ts [--check]   (--check: fail if a generated file is stale)
@@ -8,7 +8,14 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import wabt from "wabt";
 
-const KERNELS = path.join(__dirname, "..", "src", "optim", "kernels");
+const SRC = path.join(__dirname, "..", "src");
+
+/** Every kernels/ folder under src/. */
+function kernelFolders(): string[] {
+  return fs.readdirSync(SRC, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(SRC, e.name, "kernels")))
+    .map((e) => path.join(SRC, e.name, "kernels"));
+}
 
 /** The TypeScript module for one .wat file. */
 export async function generatedModule(watFile: string): Promise<string> {
@@ -26,9 +33,10 @@ export async function generatedModule(watFile: string): Promise<string> {
 
 async function main(check: boolean): Promise<number> {
   let stale = 0;
-  for (const wat of fs.readdirSync(KERNELS).filter((f) => f.endsWith(".wat"))) {
-    const target = path.join(KERNELS, wat.replace(/\.wat$/, "_wasm.ts"));
-    const text = await generatedModule(path.join(KERNELS, wat));
+  const wats = kernelFolders().flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".wat")).map((f) => path.join(dir, f)));
+  for (const wat of wats) {
+    const target = wat.replace(/\.wat$/, "_wasm.ts");
+    const text = await generatedModule(wat);
     const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "";
     if (current === text) continue;
     if (check) {

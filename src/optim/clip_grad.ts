@@ -1,4 +1,5 @@
 import type { Parameter } from "../nn/parameter";
+import { scaleInPlace, sumOfSquares } from "./kernels/grad_norm";
 
 /**
  * torch.nn.utils.clip_grad_norm_: scales every gradient by min(1, max_norm / (total_norm + 1e-6))
@@ -9,20 +10,18 @@ export function clip_grad_norm_(parameters: Iterable<Parameter>, max_norm: numbe
   // torch takes the norm of each gradient (in float32), then the norm of those norms.
   let sq = 0;
   for (const g of grads) {
-    let s = 0;
-    for (let i = 0; i < g.length; i++) s += g[i] * g[i];
-    const n = Math.fround(Math.sqrt(s));
+    const n = Math.fround(Math.sqrt(sumOfSquares(g)));
     sq += n * n;
   }
   const total = Math.fround(Math.sqrt(sq));
   const coef = Math.fround(max_norm / Math.fround(total + 1e-6));
-  if (coef < 1) for (const g of grads) for (let i = 0; i < g.length; i++) g[i] = Math.fround(g[i] * coef);
+  if (coef < 1) for (const g of grads) scaleInPlace(g, coef);
   return total;
 }
 
 /** The global L2 norm of the gradients, without clipping. */
 export function grad_norm(parameters: Iterable<Parameter>): number {
   let sq = 0;
-  for (const p of parameters) if (p.grad) for (let i = 0; i < p.grad.length; i++) sq += p.grad[i] * p.grad[i];
+  for (const p of parameters) if (p.grad) sq += sumOfSquares(p.grad);
   return Math.sqrt(sq);
 }

@@ -7,16 +7,7 @@
  * the kernel's memory in fixed-size chunks, so its memory stays small whatever the parameter size.
  */
 import { WASM_BASE64 } from "./adamw_wasm";
-
-// Node's WebAssembly global, typed here: its declarations live in lib.dom, which the SDK does not load.
-interface WasmMemory {
-  readonly buffer: ArrayBuffer;
-  grow(pages: number): number;
-}
-declare const WebAssembly: {
-  Module: new (bytes: Uint8Array) => object;
-  Instance: new (module: object) => { exports: Record<string, unknown> };
-};
+import { lazyKernel } from "../../utils/wasm";
 
 /** The per-step constants, already rounded to float32. */
 export interface AdamWConstants {
@@ -46,32 +37,13 @@ export function adamwUpdateScalar(data: Float32Array, grad: Float32Array, m: Flo
 /** Floats per array per chunk: 4 arrays × 256 Ki floats = 4 MiB of kernel memory. */
 const CHUNK = 1 << 18;
 
-interface SimdKernel {
-  memory: WasmMemory;
-  step: (cap: number, ...constants: number[]) => void;
-}
-
-let kernel: SimdKernel | null | undefined;
-
-function simdKernel(): SimdKernel | null {
-  if (kernel !== undefined) return kernel;
-  try {
-    const module = new WebAssembly.Module(Buffer.from(WASM_BASE64, "base64"));
-    const instance = new WebAssembly.Instance(module);
-    const memory = instance.exports.memory as WasmMemory;
-    const needed = Math.ceil((4 * CHUNK * 4) / 65536) - memory.buffer.byteLength / 65536;
-    if (needed > 0) memory.grow(needed);
-    kernel = { memory, step: instance.exports.step as SimdKernel["step"] };
-  } catch {
-    kernel = null; // no WebAssembly SIMD here: the scalar loop gives the same result
-  }
-  return kernel;
-}
+const simdKernel = lazyKernel(WASM_BASE64, 4 * CHUNK * 4);
 
 /** Updates `data`, `m` and `v` in place. */
 export function adamwUpdate(data: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, c: AdamWConstants): void {
   const k = data.length >= 64 ? simdKernel() : null;
   if (!k) return adamwUpdateScalar(data, grad, m, v, c);
+  const step = k.exports.step as (cap: number, ...constants: number[]) => void;
   const heap = new Float32Array(k.memory.buffer, 0, 4 * CHUNK);
   const constants = [c.decay, c.beta1, c.oneMinusBeta1, c.beta2, c.oneMinusBeta2, c.biasCorrection2Sqrt, c.eps, c.negStepSize];
   for (let start = 0; start < data.length; start += CHUNK) {
@@ -82,7 +54,7 @@ export function adamwUpdate(data: Float32Array, grad: Float32Array, m: Float32Ar
     heap.set(grad.subarray(start, end), cap);
     heap.set(m.subarray(start, end), 2 * cap);
     heap.set(v.subarray(start, end), 3 * cap);
-    k.step(cap, ...constants);
+    step(cap, ...constants);
     data.set(heap.subarray(0, n), start);
     m.set(heap.subarray(2 * cap, 2 * cap + n), start);
     v.set(heap.subarray(3 * cap, 3 * cap + n), start);

@@ -3,6 +3,7 @@ import assert from "node:assert/strict";
 import * as path from "node:path";
 import * as fs from "node:fs";
 import { adamwUpdate, adamwUpdateScalar, type AdamWConstants } from "../../src/optim/kernels/adamw";
+import { scaleInPlace, sumOfSquares } from "../../src/optim/kernels/grad_norm";
 import { generatedModule } from "../../scripts/build-wasm";
 import { Generator } from "../../src/utils/random";
 
@@ -48,8 +49,25 @@ test("the SIMD AdamW kernel gives the scalar loop's bits, for every length", () 
   }
 });
 
-test("the compiled kernel matches its WebAssembly text (run npx tsx scripts/build-wasm.ts after editing it)", async () => {
-  const kernels = path.join(__dirname, "..", "..", "..", "src", "optim", "kernels");
-  const committed = fs.readFileSync(path.join(kernels, "adamw_wasm.ts"), "utf8");
-  assert.equal(await generatedModule(path.join(kernels, "adamw.wat")), committed);
+test("the gradient-norm kernels: the float64 sum of squares, and float32 scaling to the bit", () => {
+  const gen = new Generator(3);
+  for (const n of [1, 255, 256, 257, 4097, (1 << 20) + 9]) {
+    const g = stressValues(gen, n);
+    let reference = 0;
+    for (let i = 0; i < n; i++) reference += g[i] * g[i];
+    const sum = sumOfSquares(g);
+    assert.ok(Math.abs(sum - reference) <= 1e-12 * reference, `n=${n}: ${sum} vs ${reference}`);
+    const coef = Math.fround(0.3712);
+    const expected = g.map((x) => Math.fround(x * coef));
+    scaleInPlace(g, coef);
+    assert.deepEqual(new Uint32Array(g.buffer), new Uint32Array(expected.buffer), `n=${n}: scaled values differ`);
+  }
+});
+
+test("every WebAssembly kernel matches its text (run npx tsx scripts/build-wasm.ts after editing one)", async () => {
+  const src = path.join(__dirname, "..", "..", "..", "src");
+  for (const wat of ["optim/kernels/adamw.wat", "optim/kernels/grad_norm.wat"]) {
+    const file = path.join(src, wat);
+    assert.equal(await generatedModule(file), fs.readFileSync(file.replace(/\.wat$/, "_wasm.ts"), "utf8"), wat);
+  }
 });
