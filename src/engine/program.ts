@@ -54,6 +54,8 @@ export const GRAD_PREFIX = "grad:";
  */
 export class Program {
   private released = false;
+  /** Dropout mask buffers, reused from step to step (millions of floats each in training). */
+  private readonly maskBuffers = new Map<string, Float32Array | Float64Array>();
 
   private constructor(
     readonly graph: Graph,
@@ -120,13 +122,17 @@ export class Program {
     const generator = options.generator ?? default_generator;
     for (const m of this.graph.dropoutMasks) {
       if (!this.inputs.includes(m.value)) continue;
-      wire.push({ name: m.value.name, dtype: m.value.dtype, dims: resolveDims(m.value, dims), data: drawMask(m.value, dims, m.p, generator), given: true });
+      const maskDims = resolveDims(m.value, dims);
+      const mask = this.maskBuffer(m.value, maskDims.reduce((a, b) => a * b, 1));
+      this.maskBuffers.delete(m.value.name); // it travels to the worker and comes back with the weights
+      wire.push({ name: m.value.name, dtype: m.value.dtype, dims: maskDims, data: generator.fill_dropout_mask(mask, m.p), moved: true });
     }
 
     const result = await sessionHost.run(this.sessionId, wire, this.outputNames);
     for (const r of result.returned) {
       const p = params.get(r.name);
       if (p) p.data = r.data as Float32Array;
+      else this.maskBuffers.set(r.name, r.data as Float32Array | Float64Array);
     }
     if (result.error) throw new ExecutionError(explainRuntimeError(this.graph, result.error));
 
@@ -144,6 +150,13 @@ export class Program {
     }
     throwIfInterrupted();
     return out;
+  }
+
+  /** The buffer for a dropout mask: last step's (every value is redrawn), or a new one when the size changed. */
+  private maskBuffer(v: GraphValue, size: number): Float32Array | Float64Array {
+    const kept = this.maskBuffers.get(v.name);
+    if (kept && kept.length === size) return kept;
+    return v.dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
   }
 
   private checkFeed(v: GraphValue, t: Tensor | undefined, dims: Map<string, number>): WireTensor {
@@ -230,12 +243,6 @@ function resolveDims(v: GraphValue, dims: Map<string, number>): number[] {
     if (n === undefined) throw new ShapeError(`Dropout on ${fmtShape(v.shape)}: dim "${d}" is not the dim of any input, so the mask size is unknown. Apply dropout to values whose dims come from the inputs.`);
     return n;
   });
-}
-
-function drawMask(v: GraphValue, dims: Map<string, number>, p: number, gen: Generator): Float32Array | Float64Array {
-  const size = resolveDims(v, dims).reduce((a, b) => a * b, 1);
-  const mask = v.dtype === "float64" ? new Float64Array(size) : new Float32Array(size);
-  return gen.fill_dropout_mask(mask, p);
 }
 
 /**

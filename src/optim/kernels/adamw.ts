@@ -34,8 +34,8 @@ export function adamwUpdateScalar(data: Float32Array, grad: Float32Array, m: Flo
   }
 }
 
-/** Floats per array per chunk: 4 arrays × 256 Ki floats = 4 MiB of kernel memory. */
-const CHUNK = 1 << 18;
+/** Floats per array per chunk: 4 arrays × 16 Ki floats = 256 KiB, small enough to stay in cache between copy-in and copy-out. */
+const CHUNK = 1 << 14;
 
 const simdKernel = lazyKernel(WASM_BASE64, 4 * CHUNK * 4);
 
