@@ -39,8 +39,10 @@ export const packageRoot: string = (() => {
 export function defaultKernelLaunch(): KernelLaunch {
   for (const candidate of [path.join(packageRoot, "dist", "kernel", "spec.js")]) {
     if (!fs.existsSync(candidate)) continue;
-    const spec = require(candidate) as { kernelCommand?: (file: string) => string[] };
-    if (typeof spec.kernelCommand === "function") return { command: (file) => spec.kernelCommand!(file) };
+    const spec = require(candidate) as { kernelCommand?: (file: string, root?: string, nodeFlags?: string[]) => string[]; BATCH_KERNEL_NODE_FLAGS?: readonly string[] };
+    if (typeof spec.kernelCommand === "function") {
+      return { command: (file) => spec.kernelCommand!(file, packageRoot, [...(spec.BATCH_KERNEL_NODE_FLAGS ?? [])]) };
+    }
   }
   const tslabMain = require.resolve("tslab/dist/main.js");
   const sdk = path.join(packageRoot, "dist", "src", "index");
