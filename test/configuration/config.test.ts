@@ -45,9 +45,12 @@ test("num_labels=3 makes LABEL_0..LABEL_2, as the Hub writes them", () => {
 });
 
 test("every fixture config.json loads with AutoConfig and saves back unchanged", async () => {
-  const folders = ["bert_num_labels3_custom_id2label", "bert_num_labels3_default_labels"].map((f) => path.join(configs, f));
-  const models = path.join(hfReference, "models");
-  for (const name of fs.readdirSync(models)) if (fs.statSync(path.join(models, name)).isDirectory()) folders.push(path.join(models, name));
+  // Every folder with a config.json, so that added cases run too.
+  const folders: string[] = [];
+  for (const root of [configs, path.join(hfReference, "models")]) {
+    for (const name of fs.readdirSync(root)) if (fs.existsSync(path.join(root, name, "config.json"))) folders.push(path.join(root, name));
+  }
+  assert.ok(folders.length >= 2, "the fixtures hold config folders");
   for (const folder of folders) {
     const config = await AutoConfig.from_pretrained(folder);
     const out = scratchDir(`config-roundtrip-${path.basename(folder)}`);
@@ -56,6 +59,8 @@ test("every fixture config.json loads with AutoConfig and saves back unchanged",
     const saved = fs.readFileSync(path.join(out, "config.json"), "utf8");
     assert.deepEqual(JSON.parse(saved), JSON.parse(original), folder);
     assert.equal(saved, original, `${folder}: text differs`);
+    const reloadedDict = path.join(folder, "reloaded.to_dict.json");
+    if (fs.existsSync(reloadedDict)) assert.deepEqual(config.to_dict(), JSON.parse(fs.readFileSync(reloadedDict, "utf8")), `${folder}: to_dict after loading`);
   }
 });
 
@@ -111,4 +116,20 @@ test("a config.json without model_type is recognised from the model's name, as t
   const config = await AutoConfig.from_pretrained(dir);
   assert.ok(config instanceof DistilBertConfig);
   assert.equal((config as DistilBertConfig).dim, 64);
+});
+
+test("every <Class>_default.<method>.json in the fixtures matches a default config of that class", () => {
+  const classes: Record<string, new () => PretrainedConfig> = { BertConfig, DistilBertConfig, GPT2Config };
+  let checked = 0;
+  for (const file of fs.readdirSync(configs)) {
+    const m = /^(\w+)_default\.(to_dict|to_json_string_use_diff_true|to_json_string_use_diff_false)\.json$/.exec(file);
+    if (!m) continue;
+    const cls = classes[m[1]];
+    assert.ok(cls, `${file}: no config class ${m[1]}`);
+    const config = new cls();
+    if (m[2] === "to_dict") assert.deepEqual(config.to_dict(), json(file), file);
+    else assert.equal(config.to_json_string({ use_diff: m[2].endsWith("true") }), read(file), file);
+    checked++;
+  }
+  assert.ok(checked >= 4, `only ${checked} default-config fixtures found`);
 });

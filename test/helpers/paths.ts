@@ -8,8 +8,14 @@ export const repoRoot: string = (() => {
   return dir;
 })();
 
-/** The Hugging Face reference fixtures copied into the repository. */
-export const hfReference = path.join(repoRoot, "test", "fixtures", "hf-reference");
+/**
+ * The Hugging Face reference fixtures: the copy in the repository, or another set of the same
+ * layout named by HF_REFERENCE_DIR (e.g. `HF_REFERENCE_DIR=../shared/fixtures/hf-reference npm test`).
+ * Tests that compare with the fixtures discover every case in it, so added cases run too.
+ */
+export const hfReference = process.env.HF_REFERENCE_DIR
+  ? path.resolve(process.env.HF_REFERENCE_DIR)
+  : path.join(repoRoot, "test", "fixtures", "hf-reference");
 
 /** A fresh scratch folder under test-output/ for a test's files (kept for inspection, ignored by git). */
 export function scratchDir(name: string): string {

@@ -8,8 +8,19 @@ import * as path from "node:path";
 import { AutoTokenizer, BatchEncoding, PreTrainedTokenizer, tokenizerLogging } from "../../src/tokenization";
 import { hfReference } from "../helpers/paths";
 
-const NAMES = ["bert-base-uncased", "bert-base-cased", "gpt2"];
 const fixtureDir = path.join(hfReference, "tokenizers");
+const ASSETS = fs.readdirSync(path.join(fixtureDir, "assets")).sort((a, b) => b.length - a.length);
+
+/** The tokenizer folder of a fixture file: `gpt2.json` → assets/gpt2; `gpt2.more.json` too. */
+function assetsOf(file: string): string {
+  const stem = file.replace(/\.json$/, "");
+  const found = ASSETS.find((a) => stem === a || stem.startsWith(`${a}.`) || stem.startsWith(`${a}-`) || stem.startsWith(`${a}_`));
+  if (!found) throw new Error(`No tokenizer in ${path.join(fixtureDir, "assets")} for ${file}`);
+  return found;
+}
+
+// Every fixture file, so that added cases run too.
+const FILES = fs.readdirSync(fixtureDir).filter((f) => f.endsWith(".json")).sort();
 
 interface Fixture {
   meta: any;
@@ -18,19 +29,25 @@ interface Fixture {
   batches: any[];
 }
 
-function load(name: string): Fixture {
-  return JSON.parse(fs.readFileSync(path.join(fixtureDir, `${name}.json`), "utf8"));
+function load(file: string): Fixture {
+  const f = JSON.parse(fs.readFileSync(path.join(fixtureDir, file), "utf8"));
+  return { ...f, single: f.single ?? [], pairs: f.pairs ?? [], batches: f.batches ?? [] };
 }
 
-async function tokenizerFor(name: string): Promise<PreTrainedTokenizer> {
-  return AutoTokenizer.from_pretrained(path.join(fixtureDir, "assets", name));
+async function tokenizerFor(file: string): Promise<PreTrainedTokenizer> {
+  return AutoTokenizer.from_pretrained(path.join(fixtureDir, "assets", assetsOf(file)));
 }
 
 tokenizerLogging.enabled = false;
 
-for (const name of NAMES) {
+test("the reference fixtures hold tokenizer cases, each with its tokenizer's files", () => {
+  assert.ok(FILES.length > 0, `no fixture files in ${fixtureDir}`);
+  for (const file of FILES) assetsOf(file);
+});
+
+for (const name of FILES) {
   const fixture = load(name);
-  const isBert = name.startsWith("bert");
+  const isBert = assetsOf(name).startsWith("bert");
 
   test(`${name}: tokenizer attributes match the reference`, async () => {
     const tok = await tokenizerFor(name);
