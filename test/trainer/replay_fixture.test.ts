@@ -10,22 +10,8 @@ import { Dataset } from "../../src/datasets";
 import { load_file } from "../../src/modeling/safetensors";
 import * as models from "../../src/models";
 import { Trainer, TrainingArguments } from "../../src/trainer";
-import type { SchedulerType } from "../../src/trainer/training_args";
-import { hfReference, scratchDir } from "../helpers/paths";
-
-const trainingDir = path.join(hfReference, "training");
-const runs = fs.readdirSync(trainingDir).filter((name) => fs.existsSync(path.join(trainingDir, name, "training_log.json"))).sort();
-
-/** transformers' schedule functions → lr_scheduler_type. */
-const SCHEDULES: Record<string, SchedulerType> = {
-  get_linear_schedule_with_warmup: "linear",
-  get_cosine_schedule_with_warmup: "cosine",
-  get_constant_schedule_with_warmup: "constant_with_warmup",
-  get_constant_schedule: "constant",
-};
-
-/** Attention key biases: their true gradient is exactly zero (see the final-weights check). */
-const KEY_BIAS = /attention\.(self\.key|k_lin)\.bias$/;
+import { scratchDir } from "../helpers/paths";
+import { isKeyBias, scheduleType, trainingDir, trainingRuns as runs } from "../helpers/training_runs";
 
 function rows(t: { shape: number[]; data: number[] }): number[][] {
   const [n, m] = t.shape;
@@ -55,8 +41,7 @@ for (const run of runs) {
     const train_dataset = Dataset.from_dict(columns);
     const totalSteps = spec.scheduler.num_training_steps;
     const stepsPerEpoch = Math.ceil(spec.num_examples / spec.batch_size);
-    const schedule = SCHEDULES[String(spec.scheduler.fn).split(".").pop()!];
-    assert.ok(schedule, `unknown schedule ${spec.scheduler.fn}`);
+    const schedule = scheduleType(spec.scheduler.fn);
     const args = new TrainingArguments({
       output_dir: scratchDir("trainer-replay"),
       per_device_train_batch_size: spec.batch_size,
@@ -108,7 +93,7 @@ for (const run of runs) {
       const r = ref.data as Float32Array;
       let w = 0;
       for (let i = 0; i < r.length; i++) w = Math.max(w, Math.abs(p.data[i] - r[i]));
-      if (KEY_BIAS.test(name)) worstKeyBias = Math.max(worstKeyBias, w);
+      if (isKeyBias(name)) worstKeyBias = Math.max(worstKeyBias, w);
       else worst = Math.max(worst, w);
     }
     assert.ok(worst <= 1e-4, `final weights differ by up to ${worst}`);
