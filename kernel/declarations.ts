@@ -30,6 +30,11 @@ function bindingNames(ts: Ts, name: TS.BindingName, out: Set<string>): void {
   }
 }
 
+/** The name a top-level function, class or enum declaration binds (variables bind through their declarators). */
+function declaredName(ts: Ts, stmt: TS.Statement): string | undefined {
+  return (ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt)) ? stmt.name?.text : undefined;
+}
+
 /** The names of the values a cell declares at its top level (variables, functions, classes, enums). */
 export function declaredValueNames(src: string): Set<string> {
   const ts = tslabTypeScript();
@@ -38,8 +43,9 @@ export function declaredValueNames(src: string): Set<string> {
   for (const stmt of file.statements) {
     if (ts.isVariableStatement(stmt)) {
       for (const d of stmt.declarationList.declarations) bindingNames(ts, d.name, names);
-    } else if ((ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt)) && stmt.name) {
-      names.add(stmt.name.text);
+    } else {
+      const name = declaredName(ts, stmt);
+      if (name !== undefined) names.add(name);
     }
   }
   return names;
@@ -63,9 +69,8 @@ export function withoutDeclarations(decls: string, names: Set<string>): string {
       }
       continue;
     }
-    const named = ts.isFunctionDeclaration(stmt) || ts.isClassDeclaration(stmt) || ts.isEnumDeclaration(stmt);
-    if (named && stmt.name && names.has(stmt.name.text)) continue;
-    kept.push(stmt.getText(file));
+    const name = declaredName(ts, stmt);
+    if (name === undefined || !names.has(name)) kept.push(stmt.getText(file));
   }
   return kept.length ? kept.join("\n") + "\n" : "";
 }

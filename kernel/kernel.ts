@@ -389,14 +389,11 @@ export class Kernel {
       const executed = new Promise<boolean>((resolve, reject) => {
         port2.once("message", () => {
           Atomics.store(this.shared, SLOT.phase, PHASE.running);
-          executor.execute(code).then((ok) => {
-            succeeded = ok;
-            resolve(ok);
-          }, reject);
+          executor.execute(code).then(resolve, reject);
         });
       });
       port1.postMessage(null);
-      await Promise.race([executed, interrupted]);
+      succeeded = await Promise.race([executed, interrupted]);
     } catch (e) {
       run.errors.unshift(e);
     } finally {
