@@ -11,24 +11,20 @@ export interface Feedbacks {
   explanation?: string;
 }
 
-function keystream(salt: string, length: number): Uint8Array {
+/** XORs `bytes` in place with a keystream drawn from the salt (its own inverse). */
+function xorWithSalt(bytes: Buffer, salt: string): Buffer {
   const key = Buffer.from(salt, "utf8");
-  const out = new Uint8Array(length);
-  for (let i = 0; i < length; i++) out[i] = key.length ? (key[i % key.length] + 31 * i) & 0xff : 0;
-  return out;
+  if (key.length === 0) return bytes;
+  for (let i = 0; i < bytes.length; i++) bytes[i] ^= (key[i % key.length] + 31 * i) & 0xff;
+  return bytes;
 }
 
 export function seal(feedback: Feedbacks, salt: string): string {
-  const bytes = Buffer.from(JSON.stringify(feedback), "utf8");
-  const ks = keystream(salt, bytes.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] ^= ks[i];
-  return bytes.toString("base64");
+  return xorWithSalt(Buffer.from(JSON.stringify(feedback), "utf8"), salt).toString("base64");
 }
 
 export function unseal(sealed: string, salt: string): Feedbacks {
-  const bytes = Buffer.from(sealed, "base64");
-  const ks = keystream(salt, bytes.length);
-  for (let i = 0; i < bytes.length; i++) bytes[i] ^= ks[i];
+  const bytes = xorWithSalt(Buffer.from(sealed, "base64"), salt);
   try {
     const value = JSON.parse(bytes.toString("utf8")) as Feedbacks;
     if (value && typeof value === "object") return value;

@@ -22,7 +22,7 @@ export interface WasmKernel {
 const PAGE = 65536;
 
 /** Instantiates a kernel from its bytes with at least `bytes` of memory, or null when it cannot load. */
-export function instantiateKernel(base64: string, bytes: number): WasmKernel | null {
+function instantiateKernel(base64: string, bytes: number): WasmKernel | null {
   try {
     const instance = new WebAssembly.Instance(new WebAssembly.Module(Buffer.from(base64, "base64")));
     const memory = instance.exports.memory as WasmMemory;

@@ -22,9 +22,9 @@ export interface AdamWConstants {
 }
 
 /** In torch's operation order: p.mul_(decay); m.mul_(β1).add_(g, 1−β1); v.mul_(β2).addcmul_(g, g, 1−β2); p.addcdiv_(m, denom, −step). */
-export function adamwUpdateScalar(data: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, c: AdamWConstants, from = 0, to = data.length): void {
+export function adamwUpdateScalar(data: Float32Array, grad: Float32Array, m: Float32Array, v: Float32Array, c: AdamWConstants): void {
   const { decay, beta1: b1, oneMinusBeta1: omb1, beta2: b2, oneMinusBeta2: omb2, biasCorrection2Sqrt: bc2, eps, negStepSize: neg } = c;
-  for (let i = from; i < to; i++) {
+  for (let i = 0; i < data.length; i++) {
     const g = grad[i];
     const pi = Math.fround(data[i] * decay);
     const mi = (m[i] = Math.fround(Math.fround(m[i] * b1) + Math.fround(omb1 * g)));
