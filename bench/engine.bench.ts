@@ -6,6 +6,7 @@ import { Graph, Program, set_num_threads } from "../src/engine";
 import { AdamW, weight_decay_param_groups } from "../src/optim";
 import { Tensor } from "../src/tensor";
 import { Generator, manual_seed } from "../src/utils/random";
+import { threadsLabel } from "./threads";
 
 const PYTHON = "/usr/bin/python3";
 const B = 32;
@@ -165,7 +166,7 @@ export async function main(): Promise<void> {
     const torch = torchTimes(threads);
     if (ours.step < best.ours.ms) best.ours = { ms: ours.step, threads };
     if (torch && torch.step < best.torch.ms) best.torch = { ms: torch.step, threads };
-    const tag = `${threads} thread${threads > 1 ? "s" : ""}`;
+    const tag = threadsLabel(threads);
     console.log(`${label} train step (AdamW incl.), ${tag}: ours ${ours.step.toFixed(1)} ms | PyTorch ${torch ? torch.step.toFixed(1) : "n/a"} ms | ${ratio(ours.step, torch?.step)}`);
     console.log(`${label} forward (eval), ${tag}: ours ${ours.forward.toFixed(1)} ms | PyTorch ${torch ? torch.forward.toFixed(1) : "n/a"} ms | ${ratio(ours.forward, torch?.forward)}`);
     if (threads === 2) {
@@ -179,7 +180,7 @@ export async function main(): Promise<void> {
   // Debian's PyTorch runs this step slower on two threads than on one on a 2-core machine, so
   // each side at its own best thread count is the comparison a user would see.
   if (Number.isFinite(best.torch.ms)) {
-    console.log(`${label} train step, each at its best thread count: ours ${best.ours.ms.toFixed(1)} ms (${best.ours.threads} thread${best.ours.threads > 1 ? "s" : ""}) | PyTorch ${best.torch.ms.toFixed(1)} ms (${best.torch.threads} thread${best.torch.threads > 1 ? "s" : ""}) | ${ratio(best.ours.ms, best.torch.ms)}`);
+    console.log(`${label} train step, each at its best thread count: ours ${best.ours.ms.toFixed(1)} ms (${threadsLabel(best.ours.threads)}) | PyTorch ${best.torch.ms.toFixed(1)} ms (${threadsLabel(best.torch.threads)}) | ${ratio(best.ours.ms, best.torch.ms)}`);
   }
 }
 

@@ -8,6 +8,7 @@ import * as path from "node:path";
 import { BertConfig, BertModel } from "../src/models";
 import { Tensor } from "../src/tensor";
 import { Generator, manual_seed } from "../src/utils/random";
+import { threadsLabel } from "./threads";
 
 const PYTHON = "/usr/bin/python3";
 
@@ -113,7 +114,7 @@ async function benchSize(size: Size, root: string): Promise<void> {
     const best = results.reduce((a, b) => (b.ms < a.ms ? b : a));
     const ourSample = [0, 1, 2, 3].flatMap((s) => [0, 1, 2, 3].map((h) => (ourOut!.data as Float32Array)[s * size.hidden + h]));
     const agree = Math.max(...ourSample.map((v, i) => Math.abs(v - best.sample[i])));
-    const each = results.map((r) => `${r.ms.toFixed(1)} ms on ${r.threads} thread${r.threads > 1 ? "s" : ""}`).join(", ");
+    const each = results.map((r) => `${r.ms.toFixed(1)} ms on ${threadsLabel(r.threads)}`).join(", ");
     console.log(`${label}: ours ${ours.toFixed(1)} ms | PyTorch ${best.version} ${each} | ratio ${(ours / best.ms).toFixed(2)}× its best (outputs agree to ${agree.toExponential(1)})`);
   } else {
     console.log(`${label}: ours ${ours.toFixed(1)} ms | PyTorch unavailable (${(failed.r.stderr || "").trim().split("\n").pop()})`);

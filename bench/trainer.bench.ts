@@ -11,6 +11,7 @@ import { BertConfig, BertForSequenceClassification } from "../src/models";
 import { AutoTokenizer } from "../src/tokenization";
 import { Trainer, TrainerCallback, TrainingArguments } from "../src/trainer";
 import { manual_seed } from "../src/utils/random";
+import { threadsLabel } from "./threads";
 
 const PYTHON = "/usr/bin/python3";
 const SEQ = 128;
@@ -68,7 +69,7 @@ export async function main(): Promise<void> {
   }
   const torch = runs.map(({ threads, r }) => ({ threads, rate: (JSON.parse(r.stdout.trim().split("\n").pop()!) as { samples_per_second: number }).samples_per_second }));
   const best = torch.reduce((a, b) => (b.rate > a.rate ? b : a));
-  const each = torch.map((t) => `${t.rate.toFixed(1)} samples/s on ${t.threads} thread${t.threads > 1 ? "s" : ""}`).join(", ");
+  const each = torch.map((t) => `${t.rate.toFixed(1)} samples/s on ${threadsLabel(t.threads)}`).join(", ");
   console.log(`${label}: ours ${ours.toFixed(1)} samples/s | PyTorch ${each} | ratio ${(ours / best.rate).toFixed(2)}× its best`);
 }
 

@@ -5,7 +5,7 @@ import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import * as models from "../../src/models";
+import { loadModelNamed } from "../models/reference";
 import { load_file } from "../../src/modeling";
 import { AdamW, clip_grad_norm_, get_decay_parameter_names, get_scheduler, weight_decay_param_groups } from "../../src/optim";
 import { Tensor } from "../../src/tensor";
@@ -16,11 +16,7 @@ const relClose = (a: number, b: number, rtol: number) => Math.abs(a - b) <= rtol
 for (const run of runs) {
   const dir = path.join(trainingDir, run);
   const log = JSON.parse(fs.readFileSync(path.join(dir, "training_log.json"), "utf8"));
-  const load = async () => {
-    const cls = (models as unknown as Record<string, { from_pretrained(dir: string): Promise<any> }>)[log.spec.model_class];
-    assert.ok(cls, `the SDK has no model class ${log.spec.model_class}`);
-    return cls.from_pretrained(path.join(dir, "initial"));
-  };
+  const load = () => loadModelNamed(log.spec.model_class, path.join(dir, "initial"));
 
   function batch(rows: [number, number]): Record<string, Tensor> {
     const out: Record<string, Tensor> = {};

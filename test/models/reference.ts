@@ -4,6 +4,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { hfReference } from "../helpers/paths";
 import { Tensor } from "../../src/tensor";
+import * as models from "../../src/models";
 
 export interface RefTensor {
   dtype: "float32" | "int64" | "bool";
@@ -52,4 +53,11 @@ export function referenceInputs(ref: Reference): Record<string, Tensor> {
   const out: Record<string, Tensor> = {};
   for (const [k, v] of Object.entries(ref.inputs)) out[k] = toTensor(v);
   return out;
+}
+
+/** Loads a checkpoint folder with the SDK model class a fixture names (`BertForSequenceClassification` …). */
+export async function loadModelNamed(className: string, dir: string): Promise<any> {
+  const cls = (models as unknown as Record<string, { from_pretrained?(dir: string): Promise<any> } | undefined>)[className];
+  assert.ok(typeof cls?.from_pretrained === "function", `the SDK has no model class ${className}`);
+  return cls.from_pretrained(dir);
 }

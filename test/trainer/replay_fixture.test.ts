@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Dataset } from "../../src/datasets";
 import { load_file } from "../../src/modeling/safetensors";
-import * as models from "../../src/models";
+import { loadModelNamed } from "../models/reference";
 import { Trainer, TrainingArguments } from "../../src/trainer";
 import { scratchDir } from "../helpers/paths";
 import { isKeyBias, scheduleType, trainingDir, trainingRuns as runs } from "../helpers/training_runs";
@@ -29,9 +29,7 @@ for (const run of runs) {
     const runDir = path.join(trainingDir, run);
     const log = JSON.parse(fs.readFileSync(path.join(runDir, "training_log.json"), "utf8"));
     const spec = log.spec;
-    const cls = (models as unknown as Record<string, { from_pretrained(dir: string): Promise<any> }>)[spec.model_class];
-    assert.ok(cls, `the SDK has no model class ${spec.model_class}`);
-    const model = await cls.from_pretrained(path.join(runDir, "initial"));
+    const model = await loadModelNamed(spec.model_class, path.join(runDir, "initial"));
     const columns: Record<string, unknown[]> = {
       input_ids: rows(log.dataset.input_ids),
       attention_mask: rows(log.dataset.attention_mask),
