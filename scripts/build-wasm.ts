@@ -10,12 +10,16 @@ import wabt from "wabt";
 
 const SRC = path.join(__dirname, "..", "src");
 
-/** Every kernels/ folder under src/. */
-function kernelFolders(): string[] {
-  return fs.readdirSync(SRC, { withFileTypes: true })
-    .filter((e) => e.isDirectory() && fs.existsSync(path.join(SRC, e.name, "kernels")))
-    .map((e) => path.join(SRC, e.name, "kernels"));
+/** Every .wat file in a kernels/ folder under src/. */
+export function watFiles(src = SRC): string[] {
+  return fs.readdirSync(src, { withFileTypes: true })
+    .filter((e) => e.isDirectory() && fs.existsSync(path.join(src, e.name, "kernels")))
+    .map((e) => path.join(src, e.name, "kernels"))
+    .flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".wat")).map((f) => path.join(dir, f)));
 }
+
+/** The generated module that holds a .wat file's bytes. */
+export const generatedFile = (watFile: string): string => watFile.replace(/\.wat$/, "_wasm.ts");
 
 /** The TypeScript module for one .wat file. */
 export async function generatedModule(watFile: string): Promise<string> {
@@ -33,9 +37,8 @@ export async function generatedModule(watFile: string): Promise<string> {
 
 async function main(check: boolean): Promise<number> {
   let stale = 0;
-  const wats = kernelFolders().flatMap((dir) => fs.readdirSync(dir).filter((f) => f.endsWith(".wat")).map((f) => path.join(dir, f)));
-  for (const wat of wats) {
-    const target = wat.replace(/\.wat$/, "_wasm.ts");
+  for (const wat of watFiles()) {
+    const target = generatedFile(wat);
     const text = await generatedModule(wat);
     const current = fs.existsSync(target) ? fs.readFileSync(target, "utf8") : "";
     if (current === text) continue;

@@ -4,7 +4,8 @@ import * as path from "node:path";
 import * as fs from "node:fs";
 import { adamwUpdate, adamwUpdateScalar, type AdamWConstants } from "../../src/optim/kernels/adamw";
 import { scaleInPlace, sumOfSquares } from "../../src/optim/kernels/grad_norm";
-import { generatedModule } from "../../scripts/build-wasm";
+import { generatedFile, generatedModule, watFiles } from "../../scripts/build-wasm";
+import { repoRoot } from "../helpers/paths";
 import { Generator } from "../../src/utils/random";
 
 const constants = (step: number, lr = 1e-3, wd = 0.01): AdamWConstants => ({
@@ -65,9 +66,7 @@ test("the gradient-norm kernels: the float64 sum of squares, and float32 scaling
 });
 
 test("every WebAssembly kernel matches its text (run npx tsx scripts/build-wasm.ts after editing one)", async () => {
-  const src = path.join(__dirname, "..", "..", "..", "src");
-  for (const wat of ["optim/kernels/adamw.wat", "optim/kernels/grad_norm.wat"]) {
-    const file = path.join(src, wat);
-    assert.equal(await generatedModule(file), fs.readFileSync(file.replace(/\.wat$/, "_wasm.ts"), "utf8"), wat);
-  }
+  const wats = watFiles(path.join(repoRoot, "src"));
+  assert.deepEqual(wats.map((f) => path.basename(f)).sort(), ["adamw.wat", "grad_norm.wat"]);
+  for (const wat of wats) assert.equal(await generatedModule(wat), fs.readFileSync(generatedFile(wat), "utf8"), wat);
 });
