@@ -13,7 +13,7 @@ import { parentPort, workerData } from "node:worker_threads";
 import { Session } from "node:inspector";
 import * as zmq from "zeromq";
 import { decodeMessage, encodeMessage, type JupyterMessage } from "./wire";
-import { SLOT, PHASE, type ConnectionInfo, type ToIoThread, type FromIoThread } from "./shared-state";
+import { SLOT, PHASE, channelAddress, type ConnectionInfo, type ToIoThread, type FromIoThread } from "./shared-state";
 
 interface IoThreadData {
   connection: ConnectionInfo;
@@ -27,7 +27,7 @@ const BLOCKED_AFTER_MS = 150;
 const { connection, shared, session } = workerData as IoThreadData;
 const port = parentPort!;
 const key = connection.key;
-const address = (p: number) => `${connection.transport}://${connection.ip}:${p}`;
+const address = (p: number) => channelAddress(connection, p);
 
 const iopub = new zmq.Publisher();
 const control = new zmq.Router();

@@ -1,19 +1,23 @@
 /**
- * `tlab autograde`: every submission runs in its own fresh kernel (several at once with
- * `workers`), graded by the checker the grader installs before any student code, and scored by
- * this process from the checker's signed records.
+ * `tlab autograde`: every submission runs in a fresh kernel inside its own sandbox (several at
+ * once with `workers`). The kernel runs the student's cells and the source's locked cells; every
+ * graded cell (checks, tests) runs in the judge, in this process, which asks the kernel only for
+ * the student's values. See docs/quiz-format.md, "Threat model".
  */
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { writeFileAtomic } from "../../utils/atomic_write";
-import { Notebook, NotebookFormatError, cloneNotebook, readNotebook, writeNotebook } from "../notebook";
-import { KernelLaunch, packageRoot } from "../runner/kernel";
-import { CellRunResult, runCells } from "../runner/run-cells";
-import { gradedCode, planSubmission } from "./plan";
+import { Notebook, NotebookFormatError, NotebookOutput, cloneNotebook, readNotebook, writeNotebook } from "../notebook";
+import { ExecuteResult, Kernel, KernelLaunch, packageRoot } from "../runner/kernel";
+import { JudgeProgram, compileJudgeCell } from "./judge-transform";
+import { JudgedCell, judgeCell } from "./judge";
+import { PlannedCell, kernelCode, planSubmission } from "./plan";
 import { SubmissionGrade, feedbackHtml, gradesCsv } from "./report";
-import { ScoredCell, readRecords, scoreCells } from "./score";
+import { detectSandbox } from "./sandbox";
+import { Isolation, submissionKernel, warmCompileCache } from "./sandboxed-kernel";
+import { CellScore, scoreCell } from "./score";
 import { SourceModel, analyzeSource } from "./source-model";
 
 export interface Submission {
@@ -29,6 +33,10 @@ export interface AutogradeOptions {
   timeoutSeconds?: number;
   launch?: KernelLaunch;
   assignment?: string;
+  /** Where kernels run: a sandbox (the default; refused where none can be made) or unprotected. */
+  isolation?: Isolation;
+  /** Files a submission's kernel must not see (the source, the other submissions, the output). */
+  hiddenPaths?: (submission: Submission) => string[];
   /** Called after each submission is graded (progress reporting). */
   onGraded?: (grade: SubmissionGrade) => void;
 }
@@ -70,8 +78,39 @@ function safeName(id: string): string {
   return id.replace(/[^A-Za-z0-9_.-]/g, "_");
 }
 
+/** A source model with each graded cell compiled for the judge. */
+export interface GradingModel extends SourceModel {
+  programs: Map<string, JudgeProgram>;
+  /** Fragments of every hidden test, kept out of all feedback. */
+  hiddenFragments: string[];
+}
+
+export function gradingModel(model: SourceModel): GradingModel {
+  const programs = new Map<string, JudgeProgram>();
+  const graded = new Set(model.gradeCells.map((g) => g.gradeId));
+  for (const cell of model.notebook.cells) {
+    const id = cell.metadata.nbgrader?.grade_id;
+    if (cell.cell_type === "code" && id && graded.has(id)) programs.set(id, compileJudgeCell(Array.isArray(cell.source) ? cell.source.join("") : cell.source));
+  }
+  return { ...model, programs, hiddenFragments: [...new Set([...programs.values()].flatMap((p) => p.hiddenFragments))] };
+}
+
+type Step =
+  | { kind: "kernel"; index: number; cell: PlannedCell; code: string; result?: ExecuteResult }
+  | { kind: "judge"; index: number; cell: PlannedCell; program: JudgeProgram; result?: JudgedCell };
+
+/** The kernel-side setup of a graded kernel: the grading agent, under a name no cell can guess. */
+function agentSetup(agent: string): string {
+  const agentModule = path.join(packageRoot, "dist", "src", "quiz", "grading", "agent");
+  return `import { installGradingAgent as ${agent}_install } from ${JSON.stringify(agentModule)};\nconst ${agent}: any = ${agent}_install();`;
+}
+
+function describe(step: Step): string {
+  return `Cell ${step.index + 1}${step.cell.gradeId ? ` (${step.cell.gradeId})` : ""}`;
+}
+
 /** Grades one submission in a fresh kernel. */
-export async function gradeSubmission(model: SourceModel, submission: Submission, options: AutogradeOptions): Promise<{ grade: SubmissionGrade; executed?: Notebook }> {
+export async function gradeSubmission(model: GradingModel, submission: Submission, options: AutogradeOptions): Promise<{ grade: SubmissionGrade; executed?: Notebook }> {
   const base = { studentId: submission.studentId, file: submission.file, timestamp: submission.timestamp, cells: [], notes: [] as string[] };
   let nb: Notebook;
   try {
@@ -81,52 +120,82 @@ export async function gradeSubmission(model: SourceModel, submission: Submission
     throw e;
   }
   const plan = planSubmission(model, nb);
-  const secret = randomBytes(32).toString("hex");
-  const checkerName = `tlabGrader${randomBytes(8).toString("hex")}`;
-  const recordsFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tlab-grade-")), "records.log");
-  // Always the compiled checker: the kernel loads it with Node's own require.
-  const checkerModule = path.join(packageRoot, "dist", "src", "quiz", "grading", "checker");
-  const setup = `import { installChecker as ${checkerName}_install } from ${JSON.stringify(checkerModule)};\n` +
-    `const ${checkerName}: any = ${checkerName}_install({ secret: ${JSON.stringify(secret)}, records: ${JSON.stringify(recordsFile)} });`;
-  const gradeIds = new Set(model.gradeCells.map((g) => g.gradeId));
-  // Source cells that only register a question or check an answer are not run: the grader scores
-  // a check from the answers recorded before the next cell that runs.
-  const skipped = (c: { cell: (typeof plan)[number] }) => c.cell.origin === "source" && model.skippedCells.has(c.cell.gradeId ?? "");
-  const planned = plan.map((cell, index) => ({ cell, index, nonce: randomBytes(8).toString("hex") })).filter((c) => c.cell.cellType === "code");
-  const codeCells = planned.filter((c) => !skipped(c));
-  let results: CellRunResult[];
-  try {
-    results = await runCells(codeCells.map((c) => gradedCode(c.cell, checkerName, c.nonce, gradeIds)), {
-      setup: [setup], timeoutMs: (options.timeoutSeconds ?? 60) * 1000, launch: options.launch, cwd: path.dirname(path.resolve(submission.file)),
-    });
-  } catch (e) {
-    fs.rmSync(path.dirname(recordsFile), { recursive: true, force: true });
-    return { grade: { ...base, error: `the kernel failed: ${(e as Error).message.split("\n")[0]}` } };
-  }
-  const { records } = readRecords(recordsFile, secret);
-  fs.rmSync(path.dirname(recordsFile), { recursive: true, force: true });
-  const scored: ScoredCell[] = model.gradeCells.map((g) => {
-    const at = planned.findIndex((c) => c.cell.origin === "source" && c.cell.gradeId === g.gradeId);
-    if (at < 0) return { gradeCell: g, nonce: "" };
-    if (!skipped(planned[at])) {
-      const ran = codeCells.indexOf(planned[at]);
-      return { gradeCell: g, nonce: planned[at].nonce, run: results[ran] };
-    }
-    return { gradeCell: g, nonce: planned[at].nonce, evaluatedBefore: planned.slice(at + 1).filter((c) => !skipped(c)).map((c) => c.nonce) };
+  const agent = `tlabGrader${randomBytes(8).toString("hex")}`;
+  const timeoutMs = (options.timeoutSeconds ?? 60) * 1000;
+  const steps: Step[] = [];
+  plan.forEach((cell, index) => {
+    if (cell.cellType !== "code") return;
+    const program = cell.origin === "source" && cell.gradeId ? model.programs.get(cell.gradeId) : undefined;
+    if (program) steps.push({ kind: "judge", index, cell, program });
+    // Question cells only register their question: nothing to run at grading.
+    else if (!(cell.origin === "source" && model.skippedCells.has(cell.gradeId ?? ""))) steps.push({ kind: "kernel", index, cell, code: kernelCode(cell, agent) });
   });
-  const cells = scoreCells(model, scored, records);
-  const limit = options.timeoutSeconds ?? 60;
-  const notes = codeCells.flatMap((c, i) => results[i].status !== "timeout" ? [] : [
-    `Cell ${c.index + 1}${c.cell.gradeId ? ` (${c.cell.gradeId})` : ""} ran longer than ${limit} s and was stopped; the other cells still ran.`,
-  ]);
+
+  const isolation = options.isolation ?? { kind: "sandbox", tools: detectSandbox() };
+  const processes = submissionKernel(submission.file, isolation, { hidden: options.hiddenPaths?.(submission), launch: options.launch });
+  const notes: string[] = [];
+  let kernel: Kernel | undefined;
+  const start = async (replay: Step[]) => {
+    kernel?.kill();
+    kernel = await Kernel.start({ launch: options.launch, process: () => processes.start() });
+    const setup = await kernel.execute(agentSetup(agent), { silent: true, storeHistory: false, timeoutMs: 60_000 });
+    if (setup.status !== "ok") throw new Error(`the grading agent did not load: ${setup.error?.evalue ?? setup.status}`);
+    // A restarted kernel gets back the state of the cells that had run well (answers included).
+    for (const s of replay) if (s.kind === "kernel" && s.result?.status === "ok") await kernel.execute(s.code, { timeoutMs, storeHistory: false });
+  };
+  try {
+    try {
+      await start([]);
+      for (let i = 0; i < steps.length; i++) {
+        const step = steps[i];
+        if (!kernel!.alive) await start(steps.slice(0, i));
+        if (step.kind === "kernel") {
+          step.result = await kernel!.execute(step.code, { timeoutMs });
+          if (step.result.status === "timeout") notes.push(`${describe(step)} ran longer than ${timeoutMs / 1000} s and was stopped; the other cells still ran.`);
+          if (step.result.status === "exited") notes.push(`${describe(step)}: the kernel exited (process.exit, a crash or the memory limit); it was restarted and the other cells still ran.`);
+        } else {
+          step.result = await judgeCell(step.program, kernel!, agent, timeoutMs);
+          if (step.result.status === "timeout") notes.push(`${describe(step)} ran longer than ${timeoutMs / 1000} s and was stopped; the other cells still ran.`);
+          if (step.result.status === "kernel-exited") notes.push(`${describe(step)}: the kernel exited while the grader ran it; it was restarted and the other cells still ran.`);
+          if (step.result.kernelLost) kernel!.kill();
+        }
+      }
+    } catch (e) {
+      return { grade: { ...base, error: `the kernel failed: ${process.env.TLAB_DEBUG ? (e as Error).message : (e as Error).message.split("\n")[0]}` } };
+    } finally {
+      kernel?.kill();
+    }
+  } finally {
+    processes.cleanup();
+  }
+
+  const judged = new Map(steps.flatMap((s) => (s.kind === "judge" && s.cell.gradeId ? [[s.cell.gradeId, s.result] as const] : [])));
+  const cells: CellScore[] = model.gradeCells.map((g) => scoreCell(model, g, judged.get(g.gradeId), model.hiddenFragments));
   // The autograded notebook (for the instructor): the cells as run, with their outputs.
   const executed = cloneNotebook({ ...nb, cells: plan.map((p) => ({ ...p.cell, source: p.code })) });
-  codeCells.forEach((c, i) => {
-    const cell = executed.cells[c.index];
-    cell.outputs = results[i].outputs;
-    cell.execution_count = results[i].executionCount;
-  });
+  for (const step of steps) {
+    const cell = executed.cells[step.index];
+    if (step.kind === "kernel") {
+      cell.outputs = step.result?.outputs ?? [];
+      cell.execution_count = step.result?.executionCount ?? null;
+    } else {
+      cell.outputs = judgeOutputs(step.result);
+      cell.execution_count = null;
+    }
+  }
   return { grade: { ...base, cells, notes }, executed };
+}
+
+/** What the instructor sees under a judged cell: each test's verdict, with hidden messages kept. */
+function judgeOutputs(result: JudgedCell | undefined): NotebookOutput[] {
+  if (!result) return [];
+  const lines = [
+    ...result.tests.map((t) => `${t.passed ? "passed" : "FAILED"}: ${t.id}${t.passed ? "" : ` (${t.hidden ? "hidden test" : t.message})`}`),
+    ...result.checks.map((c) => `check ${c.id}: ${c.answered ? `answer ${JSON.stringify(c.value)}` : "not answered"}`),
+    ...(result.error ? [`error: ${result.error.hidden ? "(in a hidden test)" : result.error.message}`] : []),
+    ...result.log,
+  ];
+  return lines.length ? [{ output_type: "stream", name: "stdout", text: `[grader] ${lines.join("\n[grader] ")}\n` }] : [];
 }
 
 /** Runs `work` over `items` with at most `workers` at a time, keeping the items' order in the result. */
@@ -145,13 +214,19 @@ async function pool<T, R>(items: T[], workers: number, work: (item: T) => Promis
 
 export async function autograde(sourceFile: string, submissionPaths: string[], options: AutogradeOptions): Promise<AutogradeResult> {
   const source = readNotebook(sourceFile);
-  const model = analyzeSource(source, options.assignment ?? source.metadata.tlab?.assignment ?? path.basename(sourceFile, ".ipynb"));
+  const model = gradingModel(analyzeSource(source, options.assignment ?? source.metadata.tlab?.assignment ?? path.basename(sourceFile, ".ipynb")));
   const submissions = collectSubmissions(submissionPaths);
+  const isolation: Isolation = options.isolation ?? { kind: "sandbox", tools: detectSandbox() };
+  if (isolation.kind === "sandbox") warmCompileCache();
   const feedbackDir = path.join(options.outDir, "feedback");
   const autogradedDir = path.join(options.outDir, "autograded");
   fs.mkdirSync(feedbackDir, { recursive: true });
+  const hiddenPaths = (submission: Submission) => [
+    sourceFile, path.resolve(options.outDir), ...submissions.filter((s) => s !== submission).map((s) => s.file),
+    ...(options.hiddenPaths?.(submission) ?? []),
+  ];
   const grades = await pool(submissions, options.workers ?? defaultWorkers(), async (submission) => {
-    const { grade, executed } = await gradeSubmission(model, submission, options);
+    const { grade, executed } = await gradeSubmission(model, submission, { ...options, isolation, hiddenPaths });
     writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade));
     if (executed) {
       const dir = path.join(autogradedDir, safeName(grade.studentId), model.assignment);

@@ -7,7 +7,6 @@
  */
 import { isSolution } from "../nbgrader";
 import { Notebook, NotebookCell, cellSource } from "../notebook";
-import { markHiddenTests } from "../regions";
 import { SourceModel, isRestored } from "./source-model";
 
 export interface PlannedCell {
@@ -61,13 +60,9 @@ export function planSubmission(model: SourceModel, submission: Notebook): Planne
 }
 
 /**
- * The code the kernel actually runs for a planned cell: a first line telling the checker which
- * cell starts, hidden-test regions marked, and `quiz.` calls bound to the grader's checker.
+ * The code the kernel runs for a planned cell that is not judged: `quiz.` calls bound to the
+ * grading agent, so answers are recorded for the judge whatever the student did to `quiz`.
  */
-export function gradedCode(cell: PlannedCell, checkerName: string, nonce: string, gradeCellIds: Set<string>): string {
-  const gradeId = cell.gradeId && cell.origin === "source" && gradeCellIds.has(cell.gradeId) ? cell.gradeId : "";
-  let code = cell.code;
-  if (cell.origin === "source") code = markHiddenTests(code, "quiz.hidden();");
-  code = code.replace(/\bquiz(\s*)\./g, `${checkerName}$1.`);
-  return `${checkerName}.cell(${JSON.stringify(gradeId)}, ${JSON.stringify(nonce)});\n${code}`;
+export function kernelCode(cell: PlannedCell, agentName: string): string {
+  return cell.code.replace(/\bquiz(\s*)\./g, `${agentName}$1.`);
 }

@@ -10,7 +10,7 @@ import * as path from "node:path";
 
 export interface ConnectionInfo {
   ip: string;
-  transport: "tcp";
+  transport: "tcp" | "ipc";
   shell_port: number;
   iopub_port: number;
   stdin_port: number;
@@ -43,4 +43,23 @@ export async function createConnectionFile(dir = os.tmpdir()): Promise<{ file: s
   const file = path.join(dir, `tlab-kernel-${randomUUID()}.json`);
   fs.writeFileSync(file, JSON.stringify(info), { mode: 0o600 });
   return { file, info };
+}
+
+/**
+ * A connection over Unix sockets (Jupyter's `ipc` transport), for a kernel without network: the
+ * file the kernel reads names the sockets as it sees them (`kernelDir`), and the returned `info`
+ * names them as this process sees them (`hostDir`, the same folder bound elsewhere).
+ */
+export function createIpcConnectionFile(hostDir: string, kernelDir: string): { file: string; kernelFile: string; info: ConnectionInfo } {
+  // Port numbers only tell the sockets apart: `<ip>-<port>`.
+  const ports = { shell_port: 1, iopub_port: 2, stdin_port: 3, control_port: 4, hb_port: 5 };
+  const base = { transport: "ipc" as const, ...ports, key: randomBytes(16).toString("hex"), signature_scheme: "hmac-sha256" as const, kernel_name: "transformers-lab" };
+  const file = path.join(hostDir, "kernel.json");
+  fs.writeFileSync(file, JSON.stringify({ ...base, ip: path.posix.join(kernelDir, "kernel") }), { mode: 0o644 });
+  return { file, kernelFile: path.posix.join(kernelDir, "kernel.json"), info: { ...base, ip: path.join(hostDir, "kernel") } };
+}
+
+/** The ZMQ address of one channel, for either transport. */
+export function channelUrl(info: Pick<ConnectionInfo, "transport" | "ip">, port: number): string {
+  return info.transport === "ipc" ? `ipc://${info.ip}-${port}` : `${info.transport}://${info.ip}:${port}`;
 }

@@ -8,7 +8,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import * as zmq from "zeromq";
 import { NotebookOutput } from "../notebook";
-import { ConnectionInfo, createConnectionFile } from "./connection";
+import { ConnectionInfo, channelUrl, createConnectionFile } from "./connection";
 import { Message, decode, encode, newHeader } from "./messages";
 
 /** The kernel could not be started or stopped answering. */
@@ -53,6 +53,19 @@ export function defaultKernelLaunch(): KernelLaunch {
   };
 }
 
+/**
+ * A kernel process ready to be spawned: its argv and the connection this client uses. Grading
+ * builds one that runs the kernel inside its sandbox (see grading/sandbox.ts).
+ */
+export interface KernelProcessSpec {
+  argv: string[];
+  cwd?: string;
+  env?: NodeJS.ProcessEnv;
+  info: ConnectionInfo;
+  /** Removes what was created for this process (connection file, folders). */
+  dispose(): void;
+}
+
 export interface ExecuteOptions {
   /** Milliseconds before the cell is interrupted (then killed if it does not stop). */
   timeoutMs?: number;
@@ -63,7 +76,8 @@ export interface ExecuteOptions {
 }
 
 export interface ExecuteResult {
-  status: "ok" | "error" | "aborted" | "timeout";
+  /** "exited": the kernel process ended during the cell (process.exit, a crash, a memory limit). */
+  status: "ok" | "error" | "aborted" | "timeout" | "exited";
   outputs: NotebookOutput[];
   executionCount: number | null;
   /** The kernel had to be killed to stop the cell; start a new one to go on. */
@@ -71,8 +85,13 @@ export interface ExecuteResult {
   error?: { ename: string; evalue: string };
 }
 
+/** Outputs kept per request: a cell that floods its output cannot exhaust the grader's memory. */
+const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
+
 interface Pending {
   reply?: Message;
+  /** Characters of output kept so far (past MAX_OUTPUT_CHARS the rest is dropped). */
+  chars?: number;
   idle: boolean;
   outputs: NotebookOutput[];
   displays: Map<string, NotebookOutput[]>;
@@ -103,6 +122,12 @@ export function exitWithKernelsOnSignals(): void {
   }
 }
 
+/** A kernel started directly by this process, on TCP ports of 127.0.0.1. */
+async function localProcess(launch: KernelLaunch, cwd?: string, env?: NodeJS.ProcessEnv): Promise<KernelProcessSpec> {
+  const { file, info } = await createConnectionFile();
+  return { argv: launch.command(file), cwd, env, info, dispose: () => fs.rmSync(file, { force: true }) };
+}
+
 export class Kernel {
   private readonly shell = new zmq.Dealer();
   private readonly control = new zmq.Dealer();
@@ -116,7 +141,7 @@ export class Kernel {
   private constructor(
     private readonly child: ChildProcess,
     private readonly info: ConnectionInfo,
-    private readonly connectionFile: string,
+    private readonly dispose: () => void,
     readonly launch: KernelLaunch,
   ) {
     child.on("exit", () => {
@@ -127,12 +152,12 @@ export class Kernel {
   }
 
   /** Starts a kernel process and waits until it answers on shell and publishes on iopub. */
-  static async start(options: { launch?: KernelLaunch; cwd?: string; env?: NodeJS.ProcessEnv; startTimeoutMs?: number } = {}): Promise<Kernel> {
+  static async start(options: { launch?: KernelLaunch; cwd?: string; env?: NodeJS.ProcessEnv; startTimeoutMs?: number; process?: () => Promise<KernelProcessSpec> } = {}): Promise<Kernel> {
     const launch = options.launch ?? defaultKernelLaunch();
-    const { file, info } = await createConnectionFile();
-    const [cmd, ...args] = launch.command(file);
-    const child = spawn(cmd, args, { cwd: options.cwd, env: options.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
-    const kernel = new Kernel(child, info, file, launch);
+    const spec = options.process ? await options.process() : await localProcess(launch, options.cwd, options.env);
+    const [cmd, ...args] = spec.argv;
+    const child = spawn(cmd, args, { cwd: spec.cwd, env: spec.env ?? process.env, stdio: ["ignore", "ignore", "pipe"] });
+    const kernel = new Kernel(child, spec.info, () => spec.dispose(), launch);
     liveKernels.add(kernel);
     installExitHook();
     try {
@@ -153,7 +178,7 @@ export class Kernel {
   }
 
   private url(port: number): string {
-    return `${this.info.transport}://${this.info.ip}:${port}`;
+    return channelUrl(this.info, port);
   }
 
   private async connect(timeoutMs: number): Promise<void> {
@@ -207,6 +232,14 @@ export class Kernel {
 
   private collect(p: Pending, msg: Message): void {
     const c = msg.content as Record<string, any>;
+    if (msg.header.msg_type !== "status") {
+      const size = JSON.stringify(c).length;
+      p.chars = (p.chars ?? 0) + size;
+      if (p.chars > MAX_OUTPUT_CHARS) {
+        if (p.chars - size <= MAX_OUTPUT_CHARS) p.outputs.push({ output_type: "stream", name: "stderr", text: `[output beyond ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB dropped]\n` });
+        return;
+      }
+    }
     const push = (out: NotebookOutput) => {
       if (p.clearOnNext) { p.outputs.length = 0; p.clearOnNext = false; }
       p.outputs.push(out);
@@ -284,7 +317,7 @@ export class Kernel {
     }
     if (!p || this.exited) {
       this.kill();
-      return { status: "timeout", outputs: p?.outputs ?? [], executionCount: null, killed: true };
+      return { status: timedOut ? "timeout" : "exited", outputs: p?.outputs ?? [], executionCount: null, killed: true };
     }
     const reply = (p.reply?.content ?? {}) as Record<string, any>;
     const status = timedOut ? "timeout" : (reply.status ?? "error");
@@ -323,6 +356,6 @@ export class Kernel {
   private close(): void {
     liveKernels.delete(this);
     for (const s of [this.shell, this.control, this.iopub]) { try { s.close(); } catch { /* closed */ } }
-    fs.rmSync(this.connectionFile, { force: true });
+    this.dispose();
   }
 }
