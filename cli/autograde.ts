@@ -9,13 +9,30 @@ import { totalPoints } from "../src/quiz/grading/report";
 import { NotebookFormatError } from "../src/quiz/notebook";
 import { QuizSpecError } from "../src/quiz/spec";
 import { exitWithKernelsOnSignals } from "../src/quiz/runner/kernel";
+import { DEFAULT_LIMITS, SandboxUnavailableError, detectSandbox } from "../src/quiz/grading/sandbox";
+import { Isolation } from "../src/quiz/grading/sandboxed-kernel";
 
-const USAGE = `Usage: tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [--workers N] [--timeout SECONDS] [--assignment NAME]
+const USAGE = `Usage: tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [options]
 
-Each submission runs in a fresh kernel; locked cells and hidden tests come from SOURCE.
+Each submission runs in a fresh kernel inside its own sandbox (bubblewrap): its own user when
+run as root, no network, a private /tmp and home, a copy of its own folder only, limits on CPU,
+memory, file size and processes, and everything it started is killed at the end. Locked cells
+and hidden tests come from SOURCE; graded cells run in the grader, which only asks the kernel for
+the student's values. SUBMISSION is a notebook, a folder of them, or nbgrader's
+submitted/<student>/<assignment>/ layout.
+
 Writes DIR/grades.csv (nbgrader's columns plus one per question), DIR/feedback/<student>.html
 and DIR/autograded/<student>/<assignment>/<notebook>.ipynb.
-Defaults: --workers ${defaultWorkers()} (cores, at most 4), --timeout 60 (per cell).`;
+
+Options:
+  --workers N            submissions graded at once (default ${defaultWorkers()}: cores, at most 4)
+  --timeout SECONDS      time limit per cell (default 60)
+  --assignment NAME      the assignment's name (default: from SOURCE)
+  --memory MB            data memory per kernel process (default ${DEFAULT_LIMITS.memoryMb})
+  --cpu SECONDS          CPU time per kernel (default ${DEFAULT_LIMITS.cpuSeconds})
+  --unsafe-no-sandbox    run kernels without the sandbox, as this user, next to your files.
+                         Only for submissions you trust: student code could then read the
+                         source notebook and change other students' grades.`;
 
 export async function main(argv: string[]): Promise<number> {
   exitWithKernelsOnSignals();
@@ -24,6 +41,7 @@ export async function main(argv: string[]): Promise<number> {
     args = parseArgs({ args: argv, allowPositionals: true, options: {
       source: { type: "string" }, out: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" },
       assignment: { type: "string" }, help: { type: "boolean", short: "h" },
+      memory: { type: "string" }, cpu: { type: "string" }, "unsafe-no-sandbox": { type: "boolean" },
     } });
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
@@ -32,14 +50,30 @@ export async function main(argv: string[]): Promise<number> {
   if (args.values.help) { console.log(USAGE); return 0; }
   const workers = args.values.workers === undefined ? undefined : Number(args.values.workers);
   const timeout = args.values.timeout === undefined ? undefined : Number(args.values.timeout);
+  const memory = args.values.memory === undefined ? DEFAULT_LIMITS.memoryMb : Number(args.values.memory);
+  const cpu = args.values.cpu === undefined ? DEFAULT_LIMITS.cpuSeconds : Number(args.values.cpu);
   if (!args.values.source || !args.values.out || args.positionals.length === 0 ||
-    (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) || (timeout !== undefined && !(timeout > 0))) {
+    (workers !== undefined && !(Number.isInteger(workers) && workers > 0)) || (timeout !== undefined && !(timeout > 0)) ||
+    !(Number.isInteger(memory) && memory >= 256) || !(Number.isInteger(cpu) && cpu > 0)) {
     console.error(USAGE);
     return 2;
   }
+  let isolation: Isolation;
+  if (args.values["unsafe-no-sandbox"]) {
+    console.error("warning: grading WITHOUT a sandbox (--unsafe-no-sandbox): student code runs as you, next to your files.");
+    isolation = { kind: "none" };
+  } else {
+    try {
+      isolation = { kind: "sandbox", tools: detectSandbox(), limits: { ...DEFAULT_LIMITS, memoryMb: memory, cpuSeconds: cpu } };
+    } catch (e) {
+      if (!(e instanceof SandboxUnavailableError)) throw e;
+      console.error(`${e.name}: ${e.message}`);
+      return 2;
+    }
+  }
   try {
     const result = await autograde(args.values.source, args.positionals, {
-      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment,
+      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment, isolation,
       onGraded: (g) => console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`),
     });
     console.log(`Wrote ${result.csvFile} and ${result.grades.length} feedback pages in ${result.feedbackDir}`);

@@ -4,28 +4,13 @@ import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratchDir } from "../helpers/paths";
+import { parseCsv } from "./csv";
 import { autograde } from "../../src/quiz/grading/autograde";
 import { Notebook, readNotebook, writeNotebook } from "../../src/quiz/notebook";
 import { releaseNotebook } from "../../src/quiz/release";
 import {
   NAIVE_SOFTMAX, SECRETS, SOFTMAX_SOLUTION, WRONG_SOFTMAX, answerAll, byGradeId, insertAfter, instructorNotebook, setCell,
 } from "./fixtures";
-
-function parseCsv(text: string): Record<string, string>[] {
-  const [header, ...rows] = text.trim().split("\n").map((line) => {
-    const out: string[] = [];
-    let field = "", quoted = false;
-    for (let i = 0; i < line.length; i++) {
-      const ch = line[i];
-      if (quoted) {
-        if (ch === '"' && line[i + 1] === '"') { field += '"'; i++; } else if (ch === '"') quoted = false; else field += ch;
-      } else if (ch === '"') quoted = true; else if (ch === ",") { out.push(field); field = ""; } else field += ch;
-    }
-    out.push(field);
-    return out;
-  });
-  return rows.map((r) => Object.fromEntries(header.map((h, i) => [h, r[i]])));
-}
 
 test("autograde: three students, a corrupted file, exact scores, tampering and an endless cell change nothing", { timeout: 600_000 }, async () => {
   const dir = scratchDir("quiz-autograde");

@@ -8,6 +8,8 @@ import { main as assign } from "../../cli/assign";
 import { main as autograde } from "../../cli/autograde";
 import { Notebook, readNotebook, writeNotebook } from "../../src/quiz/notebook";
 import { code } from "./fixtures";
+import { spawnSync } from "node:child_process";
+import { packageRoot } from "../../src/quiz/runner/kernel";
 
 async function quietly(run: () => Promise<number>): Promise<{ code: number; out: string }> {
   const lines: string[] = [];
@@ -67,4 +69,25 @@ test("tlab assign and tlab autograde from the command line", { timeout: 300_000 
     "mini,,2026-11-20 10:00:00.000000 UTC,ben,,,,0,0,0,3,0,",
   ]);
   assert.ok(fs.existsSync(path.join(dir, "out", "feedback", "ben.html")));
+});
+
+test("tlab autograde refuses to grade without its sandbox, and says what is missing", { timeout: 300_000 }, async () => {
+  const dir = scratchDir("quiz-cli-nosandbox");
+  const sourceFile = path.join(dir, "mini.ipynb");
+  writeNotebook(sourceFile, source);
+  const file = path.join(dir, "submitted", "ana", "mini", "mini.ipynb");
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  writeNotebook(file, source);
+  const tlab = path.join(packageRoot, "bin", "tlab.js");
+  // A PATH without bubblewrap (nor prlimit): as on a machine that lacks them.
+  const env = { ...process.env, PATH: path.join(dir, "empty-bin") };
+  const refused = spawnSync(process.execPath, [tlab, "autograde", path.join(dir, "submitted"), "--source", sourceFile, "--out", path.join(dir, "out")], { env, encoding: "utf8" });
+  assert.equal(refused.status, 2, refused.stderr);
+  assert.match(refused.stderr, /SandboxUnavailableError: .*\n.*bubblewrap \(`bwrap`\): sudo apt-get install bubblewrap/);
+  assert.match(refused.stderr, /--unsafe-no-sandbox/);
+  assert.ok(!fs.existsSync(path.join(dir, "out", "grades.csv")), "nothing is graded without the sandbox");
+  const unsafe = spawnSync(process.execPath, [tlab, "autograde", path.join(dir, "submitted"), "--source", sourceFile, "--out", path.join(dir, "out"), "--unsafe-no-sandbox"], { env, encoding: "utf8" });
+  assert.equal(unsafe.status, 0, unsafe.stderr);
+  assert.match(unsafe.stderr, /WITHOUT a sandbox/);
+  assert.match(unsafe.stdout, /ana: 3/);
 });

@@ -57,7 +57,7 @@ export interface SandboxTools {
 }
 
 function which(command: string): string | undefined {
-  for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(path.delimiter).concat(["/usr/bin", "/bin", "/usr/sbin", "/sbin"])) {
+  for (const dir of (process.env.PATH ?? "/usr/bin:/bin").split(path.delimiter)) {
     const file = path.join(dir, command);
     try {
       fs.accessSync(file, fs.constants.X_OK);
