@@ -5,17 +5,24 @@
  */
 import { parseArgs } from "node:util";
 import { autograde, defaultWorkers } from "../src/quiz/grading/autograde";
+import { GRADEBOOK_USAGE, parseGradebookArgs } from "../src/quiz/grading/gradebook";
+import { GradebookError } from "../src/quiz/grading/gradebook-error";
 import { totalPoints } from "../src/quiz/grading/report";
 import { NotebookFormatError } from "../src/quiz/notebook";
 import { QuizSpecError } from "../src/quiz/spec";
 import { exitWithKernelsOnSignals } from "../src/quiz/runner/kernel";
 
 const USAGE = `Usage: tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [--workers N] [--timeout SECONDS] [--assignment NAME]
+         [--duedate TIME] [--late-penalty POLICY] [--release-explanations]
 
 Each submission runs in a fresh kernel; locked cells and hidden tests come from SOURCE.
 Writes DIR/grades.csv (nbgrader's columns plus one per question), DIR/feedback/<student>.html
 and DIR/autograded/<student>/<assignment>/<notebook>.ipynb.
-Defaults: --workers ${defaultWorkers()} (cores, at most 4), --timeout 60 (per cell).`;
+Manually graded cells (nbgrader solution + grade, e.g. free text) go to DIR/manual/manual.csv
+with an empty points column; fill it in and run \`tlab grades merge DIR/manual/manual.csv --out DIR\`.
+Defaults: --workers ${defaultWorkers()} (cores, at most 4), --timeout 60 (per cell).
+
+${GRADEBOOK_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   exitWithKernelsOnSignals();
@@ -24,6 +31,7 @@ export async function main(argv: string[]): Promise<number> {
     args = parseArgs({ args: argv, allowPositionals: true, options: {
       source: { type: "string" }, out: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" },
       assignment: { type: "string" }, help: { type: "boolean", short: "h" },
+      duedate: { type: "string" }, "late-penalty": { type: "string" }, "release-explanations": { type: "boolean" },
     } });
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
@@ -37,13 +45,25 @@ export async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  let gradebook;
+  try {
+    gradebook = parseGradebookArgs({
+      duedate: args.values.duedate, latePenalty: args.values["late-penalty"], releaseExplanations: args.values["release-explanations"],
+    });
+  } catch (e) {
+    if (!(e instanceof GradebookError)) throw e;
+    console.error(`${e.name}: ${e.message}`);
+    return 2;
+  }
   try {
     const result = await autograde(args.values.source, args.positionals, {
-      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment,
+      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment, gradebook,
       onGraded: (g) => console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`),
     });
     console.log(`Wrote ${result.csvFile} and ${result.grades.length} feedback pages in ${result.feedbackDir}`);
-    return result.grades.some((g) => g.error) ? 1 : 0;
+    if (result.gradebook.manualFile) console.log(`Answers to grade by hand: ${result.gradebook.manualFile}`);
+    for (const p of result.gradebook.problems) console.error(`${p.studentId}: ${p.problem}`);
+    return result.grades.some((g) => g.error) || result.gradebook.problems.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof NotebookFormatError || e instanceof QuizSpecError) {
       console.error(`${e.name}: ${e.message}`);

@@ -12,7 +12,8 @@ import { Notebook, NotebookFormatError, cloneNotebook, readNotebook, writeNotebo
 import { KernelLaunch, packageRoot } from "../runner/kernel";
 import { CellRunResult, runCells } from "../runner/run-cells";
 import { gradedCode, planSubmission } from "./plan";
-import { SubmissionGrade, feedbackHtml, gradesCsv } from "./report";
+import { GradebookOptions } from "./gradebook";
+import { GradebookFiles, SubmissionGrade, feedbackHtml, writeGradebook } from "./report";
 import { ScoredCell, readRecords, scoreCells } from "./score";
 import { SourceModel, analyzeSource } from "./source-model";
 
@@ -31,12 +32,15 @@ export interface AutogradeOptions {
   assignment?: string;
   /** Called after each submission is graded (progress reporting). */
   onGraded?: (grade: SubmissionGrade) => void;
+  /** Due date, late penalty and release of explanations. */
+  gradebook?: GradebookOptions;
 }
 
 export interface AutogradeResult {
   grades: SubmissionGrade[];
   csvFile: string;
   feedbackDir: string;
+  gradebook: GradebookFiles;
 }
 
 const NBGRADER_LAYOUT = /(?:^|[\\/])submitted[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/][^\\/]+\.ipynb$/;
@@ -152,7 +156,7 @@ export async function autograde(sourceFile: string, submissionPaths: string[], o
   fs.mkdirSync(feedbackDir, { recursive: true });
   const grades = await pool(submissions, options.workers ?? defaultWorkers(), async (submission) => {
     const { grade, executed } = await gradeSubmission(model, submission, options);
-    writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade));
+    writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade, options.gradebook));
     if (executed) {
       const dir = path.join(autogradedDir, safeName(grade.studentId), model.assignment);
       fs.mkdirSync(dir, { recursive: true });
@@ -161,9 +165,8 @@ export async function autograde(sourceFile: string, submissionPaths: string[], o
     options.onGraded?.(grade);
     return grade;
   });
-  const csvFile = path.join(options.outDir, "grades.csv");
-  writeFileAtomic(csvFile, gradesCsv(model, grades));
-  return { grades, csvFile, feedbackDir };
+  const gradebook = writeGradebook(options.outDir, model, grades, options.gradebook);
+  return { grades, csvFile: gradebook.csvFile, feedbackDir, gradebook };
 }
 
 export function defaultWorkers(): number {

@@ -1,0 +1,122 @@
+/**
+ * Manually graded answers (nbgrader cells with `solution: true, grade: true`, such as free text):
+ * autograde exports each student's answer to DIR/manual/manual.csv with an empty `points` column;
+ * a person fills it in, and `tlab grades merge` puts those points into DIR/grades.csv. Nothing is
+ * written unless every filled-in row is valid.
+ */
+import * as fs from "node:fs";
+import * as path from "node:path";
+import { writeFileAtomic } from "../../utils/atomic_write";
+import { NotebookFormatError, cellSource, readNotebook } from "../notebook";
+import { CsvValue, formatCsv, parseCsvTable } from "./csv";
+import { GradebookError } from "./gradebook-error";
+import { ManualQuestion, NBGRADER_COLUMNS, NUMERIC_COLUMNS, finalScore, readGradebookSettings, roundPoints } from "./gradebook";
+import type { SubmissionGrade } from "./report";
+
+export const MANUAL_FILE = path.join("manual", "manual.csv");
+export const MANUAL_COLUMNS = ["student_id", "question", "points_possible", "answer", "points"] as const;
+
+/** The student's text in a manually graded cell ("" when the cell was deleted). */
+function answerText(file: string, gradeId: string): string | undefined {
+  try {
+    const cell = readNotebook(file).cells.find((c) => c.metadata.nbgrader?.grade_id === gradeId);
+    return cell ? cellSource(cell) : "";
+  } catch (e) {
+    if (e instanceof NotebookFormatError) return undefined;
+    throw e;
+  }
+}
+
+/** One row per student and manually graded question, for submissions that could be read. */
+export function manualGradingCsv(questions: ManualQuestion[], grades: SubmissionGrade[]): string {
+  const rows: CsvValue[][] = [];
+  for (const g of grades) {
+    if (g.error) continue;
+    for (const q of questions) {
+      const answer = answerText(g.file, q.question);
+      if (answer !== undefined) rows.push([g.studentId, q.question, q.maxPoints, answer, ""]);
+    }
+  }
+  return formatCsv([[...MANUAL_COLUMNS], ...rows]);
+}
+
+export interface MergeResult {
+  csvFile: string;
+  /** Filled-in rows merged into grades.csv. */
+  merged: number;
+  /** Rows whose points column is still empty (left as they were). */
+  pending: number;
+}
+
+function parsePoints(text: string): number | undefined {
+  const t = text.trim();
+  return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
+}
+
+/** Merges the points filled into `manualFile` into DIR/grades.csv, recomputing raw score, penalty and score. */
+export function mergeManualPoints(manualFile: string, outDir: string): MergeResult {
+  const settings = readGradebookSettings(outDir);
+  const csvFile = path.join(outDir, "grades.csv");
+  if (!fs.existsSync(csvFile)) throw new GradebookError(`${outDir} has no grades.csv: run \`tlab autograde … --out ${outDir}\` first.`);
+  if (!fs.existsSync(manualFile)) throw new GradebookError(`${manualFile} does not exist: give the file autograde wrote to ${path.join(outDir, MANUAL_FILE)}, with its points column filled in.`);
+  const manual = new Map(settings.columns.filter((c) => c.manual).map((c) => [c.question, c]));
+  const autograded = new Set(settings.columns.filter((c) => !c.manual).map((c) => c.question));
+  const gradebook = parseCsvTable(fs.readFileSync(csvFile, "utf8"), csvFile, [...NBGRADER_COLUMNS, ...settings.columns.map((c) => c.question)]);
+  const sheet = parseCsvTable(fs.readFileSync(manualFile, "utf8"), manualFile, ["student_id", "question", "points"]);
+  const students = new Map(gradebook.rows.map((r) => [r.cells.student_id, r]));
+
+  const problems: string[] = [];
+  const given = new Map<string, Map<string, number>>();
+  let pending = 0;
+  for (const { line, cells } of sheet.rows) {
+    const where = `${path.basename(manualFile)} line ${line}`;
+    const { student_id: student, question, points: text } = cells;
+    if (!students.has(student)) { problems.push(`${where}: no student ${JSON.stringify(student)} in grades.csv.`); continue; }
+    const column = manual.get(question);
+    if (!column) {
+      problems.push(autograded.has(question)
+        ? `${where}: ${JSON.stringify(question)} is autograded; only manually graded questions (${[...manual.keys()].join(", ") || "none"}) take points here.`
+        : `${where}: no manually graded question ${JSON.stringify(question)}; they are: ${[...manual.keys()].join(", ") || "none"}.`);
+      continue;
+    }
+    if (text.trim() === "") { pending++; continue; }
+    const points = parsePoints(text);
+    if (points === undefined || points < 0 || points > column.maxPoints) {
+      problems.push(`${where}: points ${JSON.stringify(text)} for ${student} on ${question} must be a number from 0 to ${column.maxPoints}.`);
+      continue;
+    }
+    const mine = given.get(student) ?? new Map<string, number>();
+    if (mine.has(question)) { problems.push(`${where}: ${student} on ${question} is given points twice.`); continue; }
+    given.set(student, mine.set(question, points));
+  }
+  if (problems.length > 0) {
+    const shown = problems.slice(0, 20).join("\n  ");
+    throw new GradebookError(`Nothing was merged; fix ${manualFile} first:\n  ${shown}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
+  }
+
+  const numeric = new Set([...NUMERIC_COLUMNS, ...settings.columns.map((c) => c.question)]);
+  const number = (row: { line: number; cells: Record<string, string> }, column: string): number => {
+    const value = row.cells[column] === "" ? 0 : Number(row.cells[column]);
+    if (!Number.isFinite(value)) throw new GradebookError(`grades.csv line ${row.line}: ${column} holds ${JSON.stringify(row.cells[column])}, not a number.`);
+    return value;
+  };
+  let merged = 0;
+  for (const [student, points] of given) {
+    const row = students.get(student)!;
+    let raw = number(row, "raw_score");
+    for (const [question, p] of points) {
+      raw += p - number(row, question);
+      row.cells[question] = String(p);
+      merged++;
+    }
+    raw = roundPoints(raw);
+    row.cells.raw_score = String(raw);
+    const final = finalScore(raw, row.cells.timestamp, settings);
+    row.cells.late_submission_penalty = "penalty" in final ? String(roundPoints(final.penalty)) : "";
+    row.cells.score = "penalty" in final ? String(roundPoints(final.score)) : "";
+  }
+  const rows = gradebook.rows.map((row) => gradebook.header.map((h): CsvValue =>
+    numeric.has(h) && row.cells[h] !== "" ? number(row, h) : row.cells[h]));
+  writeFileAtomic(csvFile, formatCsv([gradebook.header, ...rows]));
+  return { csvFile, merged, pending };
+}
