@@ -9,7 +9,7 @@ import * as path from "node:path";
 import { writeFileAtomic } from "../../utils/atomic_write";
 import { isGrade, isSolution } from "../nbgrader";
 import { GradebookError } from "./gradebook-error";
-import { LATE_PENALTY_FORMS, LatePenalty, formatLatePenalty, latePenaltyPoints, latenessOf, parseLatePenalty } from "./late-penalty";
+import { LatePenalty, formatLatePenalty, latePenaltyPoints, latenessOf, parseLatePenalty } from "./late-penalty";
 import { parseTimestamp } from "./timestamp";
 import { SourceModel } from "./source-model";
 
@@ -38,9 +38,9 @@ export const GRADEBOOK_USAGE = `Due date and late penalty:
                           2026-12-01 11:00+01:00); a time without a zone is UTC. A timestamp that
                           cannot be read leaves that row's penalty and score empty, says why in
                           its error column, and makes autograde exit with 1.
-  --late-penalty POLICY   ${LATE_PENALTY_FORMS} (default none): zero gives a late submission 0 points;
-                          per-hour:P and per-day:P take P points per started hour or day late.
-                          score = max(0, raw_score - penalty). Needs --duedate.
+  --late-penalty POLICY   none (the default), zero (a late submission gets 0 points), per-hour:P or
+                          per-day:P (P points per started hour or day late), never more than the
+                          raw score: score = max(0, raw_score - penalty). Needs --duedate.
   --release-explanations  without --duedate, put each question's explanation in the feedback pages
                           (with --duedate they appear only in pages written after the due date).`;
 

@@ -16,8 +16,6 @@ import { MANUAL_FILE, manualGradingCsv } from "./manual-grading";
 import { CellScore } from "./score";
 import { SourceModel } from "./source-model";
 
-export { NBGRADER_COLUMNS } from "./gradebook";
-
 export interface SubmissionGrade {
   studentId: string;
   file: string;
@@ -99,12 +97,12 @@ export function writeGradebook(outDir: string, model: SourceModel, grades: Submi
 function latenessNote(grade: SubmissionGrade, options: GradebookOptions): string {
   if (!options.duedate) return "";
   const lateness = latenessOf(grade.timestamp, options.duedate);
-  if (!lateness.ok) return `<p class="error">${escapeHtml(lateness.problem)}</p>`;
+  if (!lateness.ok) return `<p class="error">The time of this submission could not be read, so its score is not computed yet.</p>`;
   if (!lateness.lateness.late) return "";
+  const policy = options.latePenalty ?? { kind: "none" };
   const final = finalScore(roundPoints(totalPoints(grade)), grade.timestamp, options);
-  const penalty = "penalty" in final ? final.penalty : 0;
-  return `<p class="note">Submitted ${describeLateness(lateness.lateness.seconds)} after the due date ` +
-    `(late penalty ${escapeHtml(formatLatePenalty(options.latePenalty ?? { kind: "none" }))}: −${points(penalty)} points).</p>`;
+  const cost = policy.kind === "none" || !("penalty" in final) ? "" : ` (late penalty ${formatLatePenalty(policy)}: −${points(final.penalty)} points)`;
+  return `<p class="note">Submitted ${describeLateness(lateness.lateness.seconds)} after the due date${cost}.</p>`;
 }
 
 /**
