@@ -61,9 +61,10 @@ export async function main(argv: string[]): Promise<number> {
       onGraded: (g) => console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`),
     });
     console.log(`Wrote ${result.csvFile} and ${result.grades.length} feedback pages in ${result.feedbackDir}`);
-    if (result.gradebook.manualFile) console.log(`Answers to grade by hand: ${result.gradebook.manualFile}`);
-    for (const p of result.gradebook.problems) console.error(`${p.studentId}: ${p.problem}`);
-    return result.grades.some((g) => g.error) || result.gradebook.problems.length > 0 ? 1 : 0;
+    const { manualFile, keptManualPoints, problems } = result.gradebook;
+    if (manualFile) console.log(`Answers to grade by hand: ${manualFile}` + (keptManualPoints > 0 ? ` (points kept for ${keptManualPoints} unchanged answers graded earlier)` : ""));
+    for (const problem of problems) console.error(problem);
+    return result.grades.some((g) => g.error) || problems.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof NotebookFormatError || e instanceof QuizSpecError) {
       console.error(`${e.name}: ${e.message}`);

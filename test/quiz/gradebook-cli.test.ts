@@ -10,6 +10,7 @@ import { quietly } from "../helpers/console";
 import { scratchDir } from "../helpers/paths";
 import { main as autograde } from "../../cli/autograde";
 import { main as grades } from "../../cli/grades";
+import { MANUAL_COLUMNS } from "../../src/quiz/grading/manual-grading";
 import { Notebook, NotebookCell, writeNotebook } from "../../src/quiz/notebook";
 import { releaseNotebook } from "../../src/quiz/release";
 import { byGradeId, code, md } from "./fixtures";
@@ -153,6 +154,19 @@ test("tlab autograde --duedate --late-penalty and tlab grades merge: neutralised
   assert.deepEqual(pick(readRows(csvFile)[3]), ["ontime", "2026-11-30 09:00:00.000000 UTC", "3.5", "0", "3.5", "5", "3", "0.5"]);
   assert.deepEqual(fs.readdirSync(out).filter((f) => f.endsWith(".tmp")), [], "no temporary file is left behind");
   assert.equal((await quietly(() => grades(["merge", sheet, "--out", path.join(dir, "nowhere")]))).code, 1);
+
+  // Grading again keeps points filled into manual.csv itself, but only for answers that did not change.
+  const filled = (row: string[], points: string) => [...row.slice(0, 4), points];
+  writeQuotedCsv(manualFile, [manual[0], filled(manual[4], "2"), filled(manual[2], "1.5"), why("'@SUM(A1)", "1")]);
+  submit("=1+2", "0.6931", "A new answer after the first grading.", "2026-12-01 12:30:00.500000 UTC");
+  const again = await quietly(() => autograde([path.join(dir, "submitted"), "--source", sourceFile, "--out", out,
+    "--duedate", "2026-12-01T10:00:00Z", "--late-penalty", "per-hour:0.5", "--workers", "2", "--timeout", "30"]));
+  assert.equal(again.code, 1, again.out);
+  assert.match(again.out, /\(points kept for 1 unchanged answers graded earlier\)/);
+  assert.deepEqual((parse(fs.readFileSync(manualFile, "utf8")) as string[][]).map((r) => [r[0], r[4]]),
+    [["student_id", "points"], ["'-2+3", ""], ["'=1+2", ""], ["'@SUM(A1)", ""], ["ontime", "2"]]);
+  assert.deepEqual(readRows(csvFile).map(pick).map((r) => [r[0], r[2], r[4], r[7]]),
+    [["'-2+3", "0", "", ""], ["'=1+2", "3", "1.5", ""], ["'@SUM(A1)", "3", "0", ""], ["ontime", "5", "5", "2"]]);
 });
 
 test("tlab autograde before the due date: no explanation in any feedback page, and --release-explanations is refused", { timeout: 300_000 }, async () => {
@@ -180,8 +194,13 @@ test("tlab autograde before the due date: no explanation in any feedback page, a
   assert.ok(!html.includes("Explanation"));
   assert.deepEqual(readRows(path.join(out, "grades.csv")).map((r) => [r.raw_score, r.late_submission_penalty, r.score]), [["3", "0", "3"]]);
 
-  // Without a due date, the instructor may release them.
+  // Without a due date, the instructor may release them. A hand-grading sheet that cannot be read
+  // is set aside, not overwritten.
+  fs.writeFileSync(path.join(out, "manual", "manual.csv"), `student_id,question,answer,points\nana,why,"unclosed,2\n`);
   const released = await quietly(() => autograde([submission, "--source", sourceFile, "--out", out, "--release-explanations"]));
-  assert.equal(released.code, 0, released.out);
+  assert.equal(released.code, 1, released.out);
   assert.ok(fs.readFileSync(path.join(out, "feedback", "ana.html"), "utf8").includes(`Explanation: ${EXPLANATION}`));
+  assert.match(released.out, /manual\.csv is not a readable CSV file: .* It was moved to .*manual-unreadable\.csv; a fresh .*manual\.csv was written\./);
+  assert.equal(fs.readFileSync(path.join(out, "manual", "manual-unreadable.csv"), "utf8"), `student_id,question,answer,points\nana,why,"unclosed,2\n`);
+  assert.deepEqual(parse(fs.readFileSync(path.join(out, "manual", "manual.csv"), "utf8")), [[...MANUAL_COLUMNS], ["ana", "why", "2", "YOUR ANSWER HERE", ""]]);
 });

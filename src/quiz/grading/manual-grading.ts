@@ -27,17 +27,57 @@ function answerText(file: string, gradeId: string): string | undefined {
   }
 }
 
+/** Points filled into an earlier sheet, by student and question, with the answer they were given for. */
+type EarlierPoints = Map<string, { answer: string; points: string }>;
+const sheetKey = (studentId: string, question: string) => JSON.stringify([studentId, question]);
+
 /** One row per student and manually graded question, for submissions that could be read. */
-export function manualGradingCsv(questions: ManualQuestion[], grades: SubmissionGrade[]): string {
+export function manualGradingCsv(questions: ManualQuestion[], grades: SubmissionGrade[], earlier: EarlierPoints = new Map()): string {
   const rows: CsvValue[][] = [];
   for (const g of grades) {
     if (g.error) continue;
     for (const q of questions) {
       const answer = answerText(g.file, q.question);
-      if (answer !== undefined) rows.push([g.studentId, q.question, q.maxPoints, answer, ""]);
+      if (answer === undefined) continue;
+      const before = earlier.get(sheetKey(g.studentId, q.question));
+      rows.push([g.studentId, q.question, q.maxPoints, answer, before?.answer === answer ? before.points : ""]);
     }
   }
   return formatCsv([[...MANUAL_COLUMNS], ...rows]);
+}
+
+function earlierPoints(file: string): EarlierPoints {
+  const earlier: EarlierPoints = new Map();
+  if (!fs.existsSync(file)) return earlier;
+  const table = parseCsvTable(fs.readFileSync(file, "utf8"), file, ["student_id", "question", "answer", "points"]);
+  for (const { cells } of table.rows) {
+    if (cells.points.trim() !== "") earlier.set(sheetKey(cells.student_id, cells.question), { answer: cells.answer, points: cells.points });
+  }
+  return earlier;
+}
+
+/**
+ * Writes DIR/manual/manual.csv. Points already filled into that file are kept for every answer
+ * that did not change, so grading again does not throw away a person's work; `kept` counts them.
+ * A sheet that cannot be read is kept aside as manual-unreadable.csv rather than overwritten.
+ */
+export function writeManualSheet(outDir: string, questions: ManualQuestion[], grades: SubmissionGrade[]): { file: string; kept: number; note?: string } {
+  const file = path.join(outDir, MANUAL_FILE);
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  let earlier: EarlierPoints = new Map();
+  let note: string | undefined;
+  try {
+    earlier = earlierPoints(file);
+  } catch (e) {
+    if (!(e instanceof GradebookError)) throw e;
+    const aside = path.join(path.dirname(file), "manual-unreadable.csv");
+    fs.renameSync(file, aside);
+    note = `${e.message} It was moved to ${aside}; a fresh ${file} was written.`;
+  }
+  const text = manualGradingCsv(questions, grades, earlier);
+  writeFileAtomic(file, text);
+  const kept = parseCsvTable(text, file, ["points"]).rows.filter((r) => r.cells.points.trim() !== "").length;
+  return { file, kept, note };
 }
 
 export interface MergeResult {

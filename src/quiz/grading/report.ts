@@ -8,11 +8,12 @@ import { escapeHtml } from "../../display/mimebundle";
 import { writeFileAtomic } from "../../utils/atomic_write";
 import { CsvValue, formatCsv } from "./csv";
 import {
-  GradebookOptions, NBGRADER_COLUMNS, explanationsReleased, finalScore, gradebookColumns, manualQuestions, roundPoints,
+  GradebookOptions, NBGRADER_COLUMNS, SETTINGS_FILE, explanationsReleased, finalScore, gradebookColumns, manualQuestions, roundPoints,
   writeGradebookSettings,
 } from "./gradebook";
+import { GradebookError } from "./gradebook-error";
 import { describeLateness, formatLatePenalty, latenessOf } from "./late-penalty";
-import { MANUAL_FILE, manualGradingCsv } from "./manual-grading";
+import { mergeManualPoints, writeManualSheet } from "./manual-grading";
 import { CellScore } from "./score";
 import { SourceModel } from "./source-model";
 
@@ -68,8 +69,10 @@ export interface GradebookFiles {
   settingsFile: string;
   /** DIR/manual/manual.csv, when the source has manually graded cells. */
   manualFile?: string;
-  /** Submissions whose penalty and score could not be computed, with the reason. */
-  problems: { studentId: string; problem: string }[];
+  /** Hand-given points kept from the earlier manual.csv (answers unchanged) and merged again. */
+  keptManualPoints: number;
+  /** What the instructor must fix: unreadable timestamps, hand-given points that could not be merged. */
+  problems: string[];
 }
 
 /** Writes grades.csv, gradebook.json and (when there are manually graded cells) manual/manual.csv. */
@@ -79,18 +82,23 @@ export function writeGradebook(outDir: string, model: SourceModel, grades: Submi
   writeGradebookSettings(outDir, {
     assignment: model.assignment, duedate: options.duedate, latePenalty: options.latePenalty ?? { kind: "none" }, columns: gradebookColumns(model),
   });
-  const manual = manualQuestions(model);
-  let manualFile: string | undefined;
-  if (manual.length > 0) {
-    manualFile = path.join(outDir, MANUAL_FILE);
-    fs.mkdirSync(path.dirname(manualFile), { recursive: true });
-    writeFileAtomic(manualFile, manualGradingCsv(manual, grades));
-  }
   const problems = grades.flatMap((g) => {
     const final = finalScore(totalPoints(g), g.timestamp, options);
-    return "problem" in final ? [{ studentId: g.studentId, problem: final.problem }] : [];
+    return "problem" in final ? [`${g.studentId}: ${final.problem}`] : [];
   });
-  return { csvFile, settingsFile: path.join(outDir, "gradebook.json"), manualFile, problems };
+  const manual = manualQuestions(model);
+  if (manual.length === 0) return { csvFile, settingsFile: path.join(outDir, SETTINGS_FILE), keptManualPoints: 0, problems };
+  const sheet = writeManualSheet(outDir, manual, grades);
+  if (sheet.note) problems.push(sheet.note);
+  if (sheet.kept > 0) {
+    try {
+      mergeManualPoints(sheet.file, outDir);
+    } catch (e) {
+      if (!(e instanceof GradebookError)) throw e;
+      problems.push(e.message);
+    }
+  }
+  return { csvFile, settingsFile: path.join(outDir, SETTINGS_FILE), manualFile: sheet.file, keptManualPoints: sheet.kept, problems };
 }
 
 /** What the student reads about lateness, or "" when on time or no due date was given. */
