@@ -8,9 +8,11 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { writeFileAtomic } from "../../utils/atomic_write";
 import { NotebookFormatError, cellSource, readNotebook } from "../notebook";
-import { CsvValue, formatCsv, parseCsvTable } from "./csv";
+import { CsvTable, CsvValue, formatCsv, parseCsvTable } from "./csv";
 import { GradebookError } from "./gradebook-error";
-import { ManualQuestion, NBGRADER_COLUMNS, NUMERIC_COLUMNS, finalScore, readGradebookSettings, roundPoints } from "./gradebook";
+import {
+  GradebookSettings, ManualQuestion, NBGRADER_COLUMNS, NUMERIC_COLUMNS, finalScore, readGradebookSettings, roundPoints,
+} from "./gradebook";
 import type { SubmissionGrade } from "./report";
 
 export const MANUAL_FILE = path.join("manual", "manual.csv");
@@ -93,30 +95,25 @@ function parsePoints(text: string): number | undefined {
   return /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : undefined;
 }
 
-/** Merges the points filled into `manualFile` into DIR/grades.csv, recomputing raw score, penalty and score. */
-export function mergeManualPoints(manualFile: string, outDir: string): MergeResult {
-  const settings = readGradebookSettings(outDir);
-  const csvFile = path.join(outDir, "grades.csv");
-  if (!fs.existsSync(csvFile)) throw new GradebookError(`${outDir} has no grades.csv: run \`tlab autograde … --out ${outDir}\` first.`);
-  if (!fs.existsSync(manualFile)) throw new GradebookError(`${manualFile} does not exist: give the file autograde wrote to ${path.join(outDir, MANUAL_FILE)}, with its points column filled in.`);
-  const manual = new Map(settings.columns.filter((c) => c.manual).map((c) => [c.question, c]));
-  const autograded = new Set(settings.columns.filter((c) => !c.manual).map((c) => c.question));
-  const gradebook = parseCsvTable(fs.readFileSync(csvFile, "utf8"), csvFile, [...NBGRADER_COLUMNS, ...settings.columns.map((c) => c.question)]);
-  const sheet = parseCsvTable(fs.readFileSync(manualFile, "utf8"), manualFile, ["student_id", "question", "points"]);
-  const students = new Map(gradebook.rows.map((r) => [r.cells.student_id, r]));
+type Row = CsvTable["rows"][number];
 
+/** The filled-in points of a sheet, by student and question; every mistake in it is listed at once. */
+function filledPoints(sheet: CsvTable, sheetName: string, students: Set<string>, settings: GradebookSettings): { given: Map<string, Map<string, number>>; pending: number } {
+  const manual = new Map(settings.columns.filter((c) => c.manual).map((c) => [c.question, c]));
+  const manualNames = [...manual.keys()].join(", ") || "none";
+  const autograded = new Set(settings.columns.filter((c) => !c.manual).map((c) => c.question));
   const problems: string[] = [];
   const given = new Map<string, Map<string, number>>();
   let pending = 0;
   for (const { line, cells } of sheet.rows) {
-    const where = `${path.basename(manualFile)} line ${line}`;
+    const where = `${path.basename(sheetName)} line ${line}`;
     const { student_id: student, question, points: text } = cells;
     if (!students.has(student)) { problems.push(`${where}: no student ${JSON.stringify(student)} in grades.csv.`); continue; }
     const column = manual.get(question);
     if (!column) {
       problems.push(autograded.has(question)
-        ? `${where}: ${JSON.stringify(question)} is autograded; only manually graded questions (${[...manual.keys()].join(", ") || "none"}) take points here.`
-        : `${where}: no manually graded question ${JSON.stringify(question)}; they are: ${[...manual.keys()].join(", ") || "none"}.`);
+        ? `${where}: ${JSON.stringify(question)} is autograded; only manually graded questions (${manualNames}) take points here.`
+        : `${where}: no manually graded question ${JSON.stringify(question)}; they are: ${manualNames}.`);
       continue;
     }
     if (text.trim() === "") { pending++; continue; }
@@ -131,32 +128,48 @@ export function mergeManualPoints(manualFile: string, outDir: string): MergeResu
   }
   if (problems.length > 0) {
     const shown = problems.slice(0, 20).join("\n  ");
-    throw new GradebookError(`Nothing was merged; fix ${manualFile} first:\n  ${shown}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
+    throw new GradebookError(`Nothing was merged; fix ${sheetName} first:\n  ${shown}${problems.length > 20 ? `\n  … and ${problems.length - 20} more` : ""}`);
   }
+  return { given, pending };
+}
 
-  const numeric = new Set([...NUMERIC_COLUMNS, ...settings.columns.map((c) => c.question)]);
-  const number = (row: { line: number; cells: Record<string, string> }, column: string): number => {
-    const value = row.cells[column] === "" ? 0 : Number(row.cells[column]);
-    if (!Number.isFinite(value)) throw new GradebookError(`grades.csv line ${row.line}: ${column} holds ${JSON.stringify(row.cells[column])}, not a number.`);
-    return value;
-  };
+/** A number cell of grades.csv (empty counts 0). */
+function numberCell(row: Row, column: string): number {
+  const value = row.cells[column] === "" ? 0 : Number(row.cells[column]);
+  if (!Number.isFinite(value)) throw new GradebookError(`grades.csv line ${row.line}: ${column} holds ${JSON.stringify(row.cells[column])}, not a number.`);
+  return value;
+}
+
+/** Merges the points filled into `manualFile` into DIR/grades.csv, recomputing raw score, penalty and score. */
+export function mergeManualPoints(manualFile: string, outDir: string): MergeResult {
+  const settings = readGradebookSettings(outDir);
+  const csvFile = path.join(outDir, "grades.csv");
+  if (!fs.existsSync(csvFile)) throw new GradebookError(`${outDir} has no grades.csv: run \`tlab autograde … --out ${outDir}\` first.`);
+  if (!fs.existsSync(manualFile)) throw new GradebookError(`${manualFile} does not exist: give the file autograde wrote to ${path.join(outDir, MANUAL_FILE)}, with its points column filled in.`);
+  const gradebook = parseCsvTable(fs.readFileSync(csvFile, "utf8"), csvFile, [...NBGRADER_COLUMNS, ...settings.columns.map((c) => c.question)]);
+  const sheet = parseCsvTable(fs.readFileSync(manualFile, "utf8"), manualFile, ["student_id", "question", "points"]);
+  const students = new Map(gradebook.rows.map((r) => [r.cells.student_id, r]));
+  const { given, pending } = filledPoints(sheet, manualFile, new Set(students.keys()), settings);
+
   let merged = 0;
   for (const [student, points] of given) {
     const row = students.get(student)!;
-    let raw = number(row, "raw_score");
+    let raw = numberCell(row, "raw_score");
     for (const [question, p] of points) {
-      raw += p - number(row, question);
+      // Replaces what an earlier merge gave.
+      raw += p - numberCell(row, question);
       row.cells[question] = String(p);
       merged++;
     }
     raw = roundPoints(raw);
-    row.cells.raw_score = String(raw);
     const final = finalScore(raw, row.cells.timestamp, settings);
+    row.cells.raw_score = String(raw);
     row.cells.late_submission_penalty = "penalty" in final ? String(roundPoints(final.penalty)) : "";
     row.cells.score = "penalty" in final ? String(roundPoints(final.score)) : "";
   }
+  const numeric = new Set([...NUMERIC_COLUMNS, ...settings.columns.map((c) => c.question)]);
   const rows = gradebook.rows.map((row) => gradebook.header.map((h): CsvValue =>
-    numeric.has(h) && row.cells[h] !== "" ? number(row, h) : row.cells[h]));
+    numeric.has(h) && row.cells[h] !== "" ? numberCell(row, h) : row.cells[h]));
   writeFileAtomic(csvFile, formatCsv([gradebook.header, ...rows]));
   return { csvFile, merged, pending };
 }
