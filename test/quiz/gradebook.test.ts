@@ -8,7 +8,11 @@ import { parse } from "csv-parse/sync";
 import { scratchDir } from "../helpers/paths";
 import { formatCsv, parseCsvTable } from "../../src/quiz/grading/csv";
 import { GradebookError } from "../../src/quiz/grading/gradebook-error";
-import { explanationsReleased, finalScore, parseGradebookArgs } from "../../src/quiz/grading/gradebook";
+import { explanationsReleased, finalScore, gradebookColumns, parseGradebookArgs } from "../../src/quiz/grading/gradebook";
+import { analyzeSource } from "../../src/quiz/grading/source-model";
+import { Notebook, NotebookCell } from "../../src/quiz/notebook";
+import { QuizSpecError } from "../../src/quiz/spec";
+import { code } from "./fixtures";
 import { LatePenaltyError, describeLateness, latePenaltyPoints, parseLatePenalty } from "../../src/quiz/grading/late-penalty";
 import { TimestampError, parseTimestamp } from "../../src/quiz/grading/timestamp";
 
@@ -111,4 +115,27 @@ test("gradebook options: --late-penalty needs --duedate, and explanations are ne
   assert.throws(() => parseGradebookArgs({ duedate: "2026-12-10T00:00:00Z", releaseExplanations: true }, now), /has not passed; explanations are released only after it/);
   assert.throws(() => parseGradebookArgs({ duedate: "next friday" }, now), /The --duedate "next friday" is not a date and time/);
   assert.throws(() => parseGradebookArgs({ duedate: "2026-12-01T10:00:00Z", latePenalty: "per-minute:1" }, now), LatePenaltyError);
+});
+
+test("gradebook columns: manually graded cells take their place in notebook order and a name of their own", () => {
+  const manualCell = (gradeId: string, points: number): NotebookCell => ({
+    cell_type: "markdown", source: "YOUR ANSWER HERE",
+    metadata: { nbgrader: { schema_version: 3, grade: true, solution: true, locked: false, points, grade_id: gradeId } as never },
+  });
+  const notebook = (cells: NotebookCell[]): Notebook => ({ nbformat: 4, nbformat_minor: 5, metadata: {}, cells });
+  const check = (question: string, points: number) => code(`quiz.check("${question}")`, { grade: true, solution: false, locked: true, points, grade_id: `${question}-check` });
+  const model = analyzeSource(notebook([
+    code(`quiz.numeric("a", { answer: 1 })`), code(`quiz.answer("a", 1)`), check("a", 1),
+    manualCell("essay", 4),
+    code(`quiz.numeric("b", { answer: 2 })`), code(`quiz.answer("b", 2)`), check("b", 2),
+    manualCell("proof", 0.5),
+  ]), "hw");
+  assert.deepEqual(gradebookColumns(model), [
+    { question: "a", maxPoints: 1, manual: false },
+    { question: "essay", maxPoints: 4, manual: true },
+    { question: "b", maxPoints: 2, manual: false },
+    { question: "proof", maxPoints: 0.5, manual: true },
+  ]);
+  const clash = analyzeSource(notebook([check("essay", 1), manualCell("essay", 2)]), "hw");
+  assert.throws(() => gradebookColumns(clash), (e: unknown) => e instanceof QuizSpecError && /"essay" has the name of an autograded question: give it another grade_id/.test((e as Error).message));
 });

@@ -10,6 +10,7 @@ import { writeFileAtomic } from "../../utils/atomic_write";
 import { isGrade, isSolution } from "../nbgrader";
 import { GradebookError } from "./gradebook-error";
 import { LatePenalty, formatLatePenalty, latePenaltyPoints, latenessOf, parseLatePenalty } from "./late-penalty";
+import { QuizSpecError } from "../spec";
 import { parseTimestamp } from "./timestamp";
 import { SourceModel } from "./source-model";
 
@@ -88,9 +89,12 @@ export function gradebookColumns(model: SourceModel): GradebookColumn[] {
   const firstCell = (c: GradebookColumn) => model.notebook.cells.findIndex((cell) => isGrade(cell) && (c.manual
     ? isSolution(cell) && cell.metadata.nbgrader?.grade_id === c.question
     : !isSolution(cell) && (cell.metadata.tlab?.question ?? cell.metadata.nbgrader?.grade_id) === c.question));
+  const manual = manualQuestions(model);
+  const clash = manual.find((q) => model.columns.some((c) => c.question === q.question));
+  if (clash) throw new QuizSpecError(`The manually graded cell "${clash.question}" has the name of an autograded question: give it another grade_id.`);
   return [
     ...model.columns.map((c) => ({ ...c, manual: false })),
-    ...manualQuestions(model).map((q) => ({ ...q, manual: true })),
+    ...manual.map((q) => ({ ...q, manual: true })),
   ].map((column) => ({ column, at: firstCell(column) })).sort((a, b) => a.at - b.at).map((x) => x.column);
 }
 
