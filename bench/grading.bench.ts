@@ -1,7 +1,8 @@
 /**
  * Autograding throughput: 100 submissions of a 10-question assignment through `autograde`
- * (each in a fresh kernel, workers in parallel) against running the same notebooks one after
- * another through nbclient (`python3 -m nbconvert --to notebook --execute`).
+ * (each in a fresh kernel in its own sandbox, workers in parallel) against running the same
+ * notebooks one after another through nbclient (`python3 -m nbconvert --to notebook --execute`),
+ * and the sandbox's cost: the same grading with `--unsafe-no-sandbox`.
  * GRADING_BENCH_N=10 runs a smaller batch.
  */
 import * as fs from "node:fs";
@@ -11,6 +12,7 @@ import { spawnSync } from "node:child_process";
 import { autograde, defaultWorkers } from "../src/quiz/grading/autograde";
 import { Notebook, NotebookCell, writeNotebook } from "../src/quiz/notebook";
 import { releaseNotebook } from "../src/quiz/release";
+import { detectSandbox } from "../src/quiz/grading/sandbox";
 import { defaultKernelLaunch } from "../src/quiz/runner/kernel";
 
 const PYTHON = "/usr/bin/python3";
@@ -74,18 +76,22 @@ export async function main(): Promise<void> {
     }
 
     const workers = defaultWorkers();
-    let t = Date.now();
-    const result = await autograde(source, [subs], { outDir: path.join(dir, "out"), workers, timeoutSeconds: 60 });
-    const ours = (Date.now() - t) / 1000;
-    const failed = result.grades.filter((g) => g.error).length;
-    if (failed) throw new Error(`${failed} submissions failed to grade: ${result.grades.find((g) => g.error)!.error}`);
+    const grade = async (outName: string, isolation: Parameters<typeof autograde>[2]["isolation"]) => {
+      const started = Date.now();
+      const result = await autograde(source, [subs], { outDir: path.join(dir, outName), workers, timeoutSeconds: 60, isolation });
+      const failed = result.grades.filter((g) => g.error).length;
+      if (failed) throw new Error(`${failed} submissions failed to grade: ${result.grades.find((g) => g.error)!.error}`);
+      return (Date.now() - started) / 1000;
+    };
+    const ours = await grade("out", { kind: "sandbox", tools: detectSandbox() });
+    const unsandboxed = await grade("out-unsafe", { kind: "none" });
 
     const kernelDir = path.join(dir, "jupyter", "kernels", "transformers-lab");
     fs.mkdirSync(kernelDir, { recursive: true });
     fs.writeFileSync(path.join(kernelDir, "kernel.json"), JSON.stringify({
       argv: defaultKernelLaunch().command("{connection_file}"), display_name: "TypeScript (Transformers Lab)", language: "typescript", interrupt_mode: "message",
     }));
-    t = Date.now();
+    const t = Date.now();
     const r = spawnSync(PYTHON, ["-m", "nbconvert", "--to", "notebook", "--execute", "--allow-errors", "--output-dir", path.join(dir, "nbclient"), ...files], {
       encoding: "utf8", env: { ...process.env, JUPYTER_PATH: path.join(dir, "jupyter") }, maxBuffer: 64 * 1024 * 1024,
     });
@@ -93,8 +99,9 @@ export async function main(): Promise<void> {
     if (r.status !== 0) throw new Error(`nbconvert failed: ${r.stderr.slice(-2000)}`);
 
     const perMinute = (s: number) => (count / s) * 60;
-    console.log(`autograde ${count} submissions × 10 questions: ours ${perMinute(ours).toFixed(1)}/min (${workers} workers, ${ours.toFixed(1)} s) | ` +
+    console.log(`autograde ${count} submissions × 10 questions, sandboxed: ours ${perMinute(ours).toFixed(1)}/min (${workers} workers, ${ours.toFixed(1)} s) | ` +
       `nbclient sequential ${perMinute(theirs).toFixed(1)}/min (execute only, ${theirs.toFixed(1)} s) | ratio ${(theirs / ours).toFixed(2)}×`);
+    console.log(`autograde sandbox cost: sandboxed ${perMinute(ours).toFixed(1)}/min | unsandboxed ${perMinute(unsandboxed).toFixed(1)}/min | ratio ${(perMinute(ours) / perMinute(unsandboxed)).toFixed(2)}×`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
   }

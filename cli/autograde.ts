@@ -5,6 +5,8 @@
  */
 import { parseArgs } from "node:util";
 import { autograde, defaultWorkers } from "../src/quiz/grading/autograde";
+import { GRADEBOOK_USAGE, parseGradebookArgs } from "../src/quiz/grading/gradebook";
+import { GradebookError } from "../src/quiz/grading/gradebook-error";
 import { totalPoints } from "../src/quiz/grading/report";
 import { NotebookFormatError } from "../src/quiz/notebook";
 import { QuizSpecError } from "../src/quiz/spec";
@@ -32,7 +34,12 @@ Options:
   --cpu SECONDS          CPU time per kernel (default ${DEFAULT_LIMITS.cpuSeconds})
   --unsafe-no-sandbox    run kernels without the sandbox, as this user, next to your files.
                          Only for submissions you trust: student code could then read the
-                         source notebook and change other students' grades.`;
+                         source notebook and change other students' grades.
+
+Manually graded cells (nbgrader solution + grade, e.g. free text) go to DIR/manual/manual.csv
+with an empty points column; fill it in and run \`tlab grades merge DIR/manual/manual.csv --out DIR\`.
+
+${GRADEBOOK_USAGE}`;
 
 export async function main(argv: string[]): Promise<number> {
   exitWithKernelsOnSignals();
@@ -42,6 +49,7 @@ export async function main(argv: string[]): Promise<number> {
       source: { type: "string" }, out: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" },
       assignment: { type: "string" }, help: { type: "boolean", short: "h" },
       memory: { type: "string" }, cpu: { type: "string" }, "unsafe-no-sandbox": { type: "boolean" },
+      duedate: { type: "string" }, "late-penalty": { type: "string" }, "release-explanations": { type: "boolean" },
     } });
   } catch (e) {
     console.error(`${(e as Error).message}\n\n${USAGE}`);
@@ -71,13 +79,26 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
+  let gradebook;
+  try {
+    gradebook = parseGradebookArgs({
+      duedate: args.values.duedate, latePenalty: args.values["late-penalty"], releaseExplanations: args.values["release-explanations"],
+    });
+  } catch (e) {
+    if (!(e instanceof GradebookError)) throw e;
+    console.error(`${e.name}: ${e.message}`);
+    return 2;
+  }
   try {
     const result = await autograde(args.values.source, args.positionals, {
-      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment, isolation,
+      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment, isolation, gradebook,
       onGraded: (g) => console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`),
     });
     console.log(`Wrote ${result.csvFile} and ${result.grades.length} feedback pages in ${result.feedbackDir}`);
-    return result.grades.some((g) => g.error) ? 1 : 0;
+    const { manualFile, keptManualPoints, problems } = result.gradebook;
+    if (manualFile) console.log(`Answers to grade by hand: ${manualFile}` + (keptManualPoints > 0 ? ` (points kept for ${keptManualPoints} unchanged answers graded earlier)` : ""));
+    for (const problem of problems) console.error(problem);
+    return result.grades.some((g) => g.error) || problems.length > 0 ? 1 : 0;
   } catch (e) {
     if (e instanceof NotebookFormatError || e instanceof QuizSpecError) {
       console.error(`${e.name}: ${e.message}`);

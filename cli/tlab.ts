@@ -4,7 +4,7 @@
  *   tlab lab [DIR]                                         register the kernel and open the course
  *   tlab run NOTEBOOK [--out FILE] [--timeout SECONDS] [--allow-errors]
  *   tlab kernel CONNECTION_FILE                            start the kernel (what Jupyter runs)
- *   tlab assign | validate | autograde …                   course tools for instructors
+ *   tlab assign | validate | autograde | grades …          course tools for instructors
  */
 import * as fs from "node:fs";
 import * as path from "node:path";
@@ -28,7 +28,8 @@ Usage:
   tlab run NOTEBOOK [--out FILE] [--timeout SECONDS] [--allow-errors]
                                       execute a notebook headless and write the executed copy
   tlab kernel CONNECTION_FILE         start the kernel (Jupyter does this for you)
-  tlab assign | validate | autograde  instructor tools (run with --help for details)
+  tlab assign | validate | autograde | grades
+                                      instructor tools (run with --help for details)
   tlab --version
 `;
 
@@ -184,7 +185,7 @@ function kernelCommand(argv: string[]): number {
   return -1; // keeps running
 }
 
-/** Instructor tools live in their own modules: cli/assign.ts, cli/validate.ts, cli/autograde.ts. */
+/** Instructor tools live in their own modules: cli/assign.ts, cli/validate.ts, cli/autograde.ts, cli/grades.ts. */
 async function courseTool(name: string, argv: string[]): Promise<number> {
   const file = path.join(__dirname, `${name}.js`);
   if (!fs.existsSync(file)) throw new UsageError(`\`tlab ${name}\` is not part of this build`);
@@ -208,6 +209,7 @@ export async function main(argv: string[]): Promise<number> {
       case "assign":
       case "validate":
       case "autograde":
+      case "grades":
         return await courseTool(command, rest);
       case "--version":
       case "-V":

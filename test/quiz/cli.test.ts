@@ -3,6 +3,7 @@ import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
 import * as path from "node:path";
+import { quietly } from "../helpers/console";
 import { scratchDir } from "../helpers/paths";
 import { main as assign } from "../../cli/assign";
 import { main as autograde } from "../../cli/autograde";
@@ -10,18 +11,6 @@ import { Notebook, readNotebook, writeNotebook } from "../../src/quiz/notebook";
 import { code } from "./fixtures";
 import { spawnSync } from "node:child_process";
 import { packageRoot } from "../../src/quiz/runner/kernel";
-
-async function quietly(run: () => Promise<number>): Promise<{ code: number; out: string }> {
-  const lines: string[] = [];
-  const { log, error } = console;
-  console.log = (...a: unknown[]) => { lines.push(a.join(" ")); };
-  console.error = (...a: unknown[]) => { lines.push(a.join(" ")); };
-  try {
-    return { code: await run(), out: lines.join("\n") };
-  } finally {
-    Object.assign(console, { log, error });
-  }
-}
 
 const source: Notebook = {
   nbformat: 4, nbformat_minor: 5, metadata: { tlab: { assignment: "mini" } },

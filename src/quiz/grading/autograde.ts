@@ -14,7 +14,8 @@ import { ExecuteResult, Kernel, KernelLaunch, packageRoot } from "../runner/kern
 import { JudgeProgram, compileJudgeCell } from "./judge-transform";
 import { JudgedCell, judgeCell } from "./judge";
 import { PlannedCell, kernelCode, planSubmission } from "./plan";
-import { SubmissionGrade, feedbackHtml, gradesCsv } from "./report";
+import { GradebookOptions } from "./gradebook";
+import { GradebookFiles, SubmissionGrade, feedbackHtml, writeGradebook } from "./report";
 import { detectSandbox } from "./sandbox";
 import { Isolation, submissionKernel, warmCompileCache } from "./sandboxed-kernel";
 import { CellScore, scoreCell } from "./score";
@@ -39,12 +40,15 @@ export interface AutogradeOptions {
   hiddenPaths?: (submission: Submission) => string[];
   /** Called after each submission is graded (progress reporting). */
   onGraded?: (grade: SubmissionGrade) => void;
+  /** Due date, late penalty and release of explanations. */
+  gradebook?: GradebookOptions;
 }
 
 export interface AutogradeResult {
   grades: SubmissionGrade[];
   csvFile: string;
   feedbackDir: string;
+  gradebook: GradebookFiles;
 }
 
 const NBGRADER_LAYOUT = /(?:^|[\\/])submitted[\\/]([^\\/]+)[\\/]([^\\/]+)[\\/][^\\/]+\.ipynb$/;
@@ -227,7 +231,7 @@ export async function autograde(sourceFile: string, submissionPaths: string[], o
   ];
   const grades = await pool(submissions, options.workers ?? defaultWorkers(), async (submission) => {
     const { grade, executed } = await gradeSubmission(model, submission, { ...options, isolation, hiddenPaths });
-    writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade));
+    writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade, options.gradebook));
     if (executed) {
       const dir = path.join(autogradedDir, safeName(grade.studentId), model.assignment);
       fs.mkdirSync(dir, { recursive: true });
@@ -236,9 +240,8 @@ export async function autograde(sourceFile: string, submissionPaths: string[], o
     options.onGraded?.(grade);
     return grade;
   });
-  const csvFile = path.join(options.outDir, "grades.csv");
-  writeFileAtomic(csvFile, gradesCsv(model, grades));
-  return { grades, csvFile, feedbackDir };
+  const gradebook = writeGradebook(options.outDir, model, grades, options.gradebook);
+  return { grades, csvFile: gradebook.csvFile, feedbackDir, gradebook };
 }
 
 export function defaultWorkers(): number {
