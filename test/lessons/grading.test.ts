@@ -1,5 +1,6 @@
 // For every lesson: `tlab assign` writes a student copy without the answers; autograding the
 // instructor's notebook scores full marks and the untouched student copy scores zero.
+import { gradingSandbox } from "../helpers/sandbox";
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -19,7 +20,7 @@ function parseCsv(text: string): Record<string, string>[] {
   });
 }
 
-test("every lesson: tlab assign releases it, autograde gives full marks to the instructor and zero to a blank copy", { skip: jupyter.skip, timeout: 30 * 60 * 1000 }, async (t) => {
+test("every lesson: tlab assign releases it, autograde gives full marks to the instructor and zero to a blank copy", { skip: jupyter.skip || gradingSandbox().skip, timeout: 30 * 60 * 1000 }, async (t) => {
   const env = kernelEnv();
   for (const lesson of lessons) {
     await t.test(lesson.name, async () => {

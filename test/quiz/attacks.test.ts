@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { scratchDir } from "../helpers/paths";
 import { autograde } from "../../src/quiz/grading/autograde";
-import { detectSandbox } from "../../src/quiz/grading/sandbox";
+import { gradingSandbox } from "../helpers/sandbox";
 import { Notebook, writeNotebook } from "../../src/quiz/notebook";
 import { releaseNotebook } from "../../src/quiz/release";
 import { SECRETS, SOFTMAX_SOLUTION, WRONG_SOFTMAX, answerAll, insertAfter, instructorNotebook } from "./fixtures";
@@ -20,11 +20,7 @@ const RIGHT = { q1: "2", q2: "[3, 1]", q3: "Math.exp(3) / (Math.exp(3) + 1)", q4
 /** q2 right, every other answer wrong. */
 const ONLY_Q2 = { q1: "1", q2: "[1, 3]", q3: "0.5", q4: '"attention"', q5: WRONG_SOFTMAX };
 
-function sandboxAvailable(): boolean {
-  try { detectSandbox(); return true; } catch { return false; }
-}
-
-test("autograde: every attack class earns only what was truly answered, and honest students keep their marks", { timeout: 900_000, skip: !sandboxAvailable() && !process.env.CI ? "bubblewrap is not installed (sudo apt-get install bubblewrap)" : false }, async () => {
+test("autograde: every attack class earns only what was truly answered, and honest students keep their marks", { timeout: 900_000, skip: gradingSandbox().skip }, async () => {
   const dir = scratchDir("quiz-attacks");
   const sourceFile = path.join(dir, "source", "hw1.ipynb");
   fs.mkdirSync(path.dirname(sourceFile), { recursive: true });

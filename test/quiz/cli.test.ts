@@ -1,4 +1,5 @@
 // The instructor's command line: tlab assign, then tlab autograde on nbgrader's folder layout.
+import { gradingSandbox } from "../helpers/sandbox";
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -21,7 +22,9 @@ const source: Notebook = {
   ],
 };
 
-test("tlab assign and tlab autograde from the command line", { timeout: 300_000 }, async () => {
+const sandbox = gradingSandbox();
+
+test("tlab assign and tlab autograde from the command line", { timeout: 300_000, skip: sandbox.skip }, async () => {
   const dir = scratchDir("quiz-cli");
   const sourceFile = path.join(dir, "source", "mini.ipynb");
   fs.mkdirSync(path.dirname(sourceFile), { recursive: true });

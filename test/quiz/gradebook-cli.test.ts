@@ -1,6 +1,7 @@
 // The gradebook from the instructor's side, with real kernels: `tlab autograde --duedate
 // --late-penalty` on nbgrader's layout with students whose folder names, timestamps and answers
 // are spreadsheet formulas, the free-text answers exported for a person, and `tlab grades merge`.
+import { gradingSandbox } from "../helpers/sandbox";
 import { test } from "node:test";
 import * as assert from "node:assert/strict";
 import * as fs from "node:fs";
@@ -44,7 +45,9 @@ function writeQuotedCsv(file: string, rows: string[][]): void {
   fs.writeFileSync(file, rows.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(",")).join("\r\n") + "\r\n");
 }
 
-test("tlab autograde --duedate --late-penalty and tlab grades merge: neutralised cells, penalties from each timestamp, hand-graded points merged", { timeout: 300_000 }, async () => {
+const sandbox = gradingSandbox();
+
+test("tlab autograde --duedate --late-penalty and tlab grades merge: neutralised cells, penalties from each timestamp, hand-graded points merged", { timeout: 300_000, skip: sandbox.skip }, async () => {
   const dir = scratchDir("quiz-gradebook-cli");
   const sourceFile = path.join(dir, "source", "essay.ipynb");
   fs.mkdirSync(path.dirname(sourceFile), { recursive: true });
@@ -169,7 +172,7 @@ test("tlab autograde --duedate --late-penalty and tlab grades merge: neutralised
     [["'-2+3", "0", "", ""], ["'=1+2", "3", "1.5", ""], ["'@SUM(A1)", "3", "0", ""], ["ontime", "5", "5", "2"]]);
 });
 
-test("tlab autograde before the due date: no explanation in any feedback page, and --release-explanations is refused", { timeout: 300_000 }, async () => {
+test("tlab autograde before the due date: no explanation in any feedback page, and --release-explanations is refused", { timeout: 300_000, skip: sandbox.skip }, async () => {
   const dir = scratchDir("quiz-gradebook-cli-early");
   const sourceFile = path.join(dir, "essay.ipynb");
   writeNotebook(sourceFile, source);
