@@ -10,7 +10,8 @@ import * as path from "node:path";
 import { scratchDir } from "../helpers/paths";
 import { autograde } from "../../src/quiz/grading/autograde";
 import { gradingSandbox } from "../helpers/sandbox";
-import { Notebook, writeNotebook } from "../../src/quiz/notebook";
+import { packageRoot } from "../../src/quiz/runner/kernel";
+import { Notebook, readNotebook, writeNotebook } from "../../src/quiz/notebook";
 import { releaseNotebook } from "../../src/quiz/release";
 import { SECRETS, SOFTMAX_SOLUTION, WRONG_SOFTMAX, answerAll, insertAfter, instructorNotebook } from "./fixtures";
 import { parseCsv } from "./csv";
@@ -54,7 +55,10 @@ test("autograde: every attack class earns only what was truly answered, and hone
   cheater("carl-reader", [
     `const fs = require("fs");`,
     `let stolen = "";`,
-    `for (const p of [${JSON.stringify(sourceFile)}, ${JSON.stringify(fileOf("alice"))}, "/proc/1/cmdline", "/proc/1/environ"]) { try { stolen += fs.readFileSync(p, "utf8"); } catch {} }`,
+    `const secrets = ${JSON.stringify([sourceFile, fileOf("alice"), path.join(packageRoot, "notebooks", "en", "01-pipeline.ipynb"), path.join(packageRoot, "dist", "notebooks", "src", "01-pipeline.js"), path.join(packageRoot, "dist", "test", "quiz", "fixtures.js"), path.join(outDir, "grades.csv")])};`,
+    `const readable: string[] = [];`,
+    `for (const p of [...secrets, "/proc/1/cmdline", "/proc/1/environ"]) { try { stolen += fs.readFileSync(p, "utf8"); if (secrets.includes(p)) readable.push(p); } catch {} }`,
+    `console.log("READABLE:" + JSON.stringify(readable));`,
     `const m = /answer: (\\d)/.exec(stolen);`,
     `quiz.answer("q1", m ? Number(m[1]) : 1);`,
     `const t = /"(zebra[^"]*)"/.exec(stolen);`,
@@ -100,7 +104,7 @@ function mySoftmax(row: number[]): number[] {
   // count, the rest of the notebook still runs, and no other submission's kernel is hit.
   cheater("hank-exit", `try { process.kill(-1, "SIGKILL"); } catch {}\nprocess.kill(process.pid, "SIGKILL");`, { ...ONLY_Q2, q1: "2" }, "q1-check");
   // Spreadsheet formulas in the student id and in the timestamp.
-  submit("=HYPERLINK(\"http://x\")", answerAll(student, RIGHT), "=1+2");
+  submit("=HYPERLINK(\"evil.example\")", answerAll(student, RIGHT), "=1+2");
 
   const result = await autograde(sourceFile, [path.join(dir, "submitted")], { outDir, workers: 2, timeoutSeconds: 20 });
 
@@ -123,10 +127,16 @@ function mySoftmax(row: number[]): number[] {
 
   // Spreadsheet formulas are neutralised (OWASP: a leading quote), the honest marks kept.
   const formula = parseCsv(csv).find((r) => r.student_id.includes("HYPERLINK"))!;
-  assert.equal(formula.student_id, "'=HYPERLINK(\"http://x\")");
+  assert.equal(formula.student_id, "'=HYPERLINK(\"evil.example\")");
   assert.equal(formula.timestamp, "'=1+2");
   assert.equal(formula.raw_score, "6");
   assert.ok(!/(^|,)[=+@]/m.test(csv.replace(/"/g, "")), "a cell starts with a formula character");
+
+  // The reader's kernel could read none of the source, the other submissions, the lessons'
+  // answers (sources and their compiled builders), the test fixtures or the gradebook.
+  const carlRun = readNotebook(path.join(outDir, "autograded", "carl-reader", "hw1", "hw1.ipynb"));
+  const printed = JSON.stringify(carlRun.cells.map((c) => c.outputs ?? []));
+  assert.match(printed, /READABLE:\[\]/);
 
   // The honest submission and the grader's files were not touched by the saboteur.
   assert.notEqual(fs.readFileSync(fileOf("alice"), "utf8"), "ruined");

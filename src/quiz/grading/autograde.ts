@@ -165,7 +165,10 @@ export async function gradeSubmission(model: GradingModel, submission: Submissio
         }
       }
     } catch (e) {
-      return { grade: { ...base, error: `the kernel failed: ${process.env.TLAB_DEBUG ? (e as Error).message : (e as Error).message.split("\n")[0]}` } };
+      // The first line says what failed; the kernel's last words (if any) say why.
+      const lines = (e as Error).message.split("\n").map((l) => l.trim()).filter(Boolean);
+      const why = lines.length > 1 ? ` (${lines[lines.length - 1].slice(0, 300)})` : "";
+      return { grade: { ...base, error: `the kernel failed: ${lines[0] ?? "unknown error"}${why}` } };
     } finally {
       kernel?.kill();
     }

@@ -25,9 +25,13 @@ export interface SubmissionKernel {
   cleanup(): void;
 }
 
-/** The parts of this package a kernel reads. Notebooks are left out: lesson sources hold answers. */
+/**
+ * The parts of this package a kernel reads: the SDK, the kernel, their dependencies and the bundled
+ * models. Left out: the lessons (notebooks/ and their compiled builders in dist/notebooks hold the
+ * answers and hidden tests) and the compiled tests, benches and scripts.
+ */
 function packageFolders(root: string): string[] {
-  return ["package.json", "dist", "node_modules", "models", "kernel/assets"]
+  return ["package.json", "dist/src", "dist/kernel", "node_modules", "models", "kernel/assets"]
     .map((p) => path.join(root, p))
     .filter((p) => fs.existsSync(p))
     .map((p) => fs.realpathSync(p));
