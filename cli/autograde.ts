@@ -13,6 +13,7 @@ import { QuizSpecError } from "../src/quiz/spec";
 import { exitWithKernelsOnSignals } from "../src/quiz/runner/kernel";
 import { DEFAULT_LIMITS, SandboxUnavailableError, detectSandbox } from "../src/quiz/grading/sandbox";
 import { Isolation } from "../src/quiz/grading/sandboxed-kernel";
+import { ProgressLine } from "./progress-line";
 
 const USAGE = `Usage: tlab autograde SUBMISSION… --source SOURCE.ipynb --out DIR [options]
 
@@ -32,6 +33,10 @@ Options:
   --assignment NAME      the assignment's name (default: from SOURCE)
   --memory MB            data memory per kernel process (default ${DEFAULT_LIMITS.memoryMb})
   --cpu SECONDS          CPU time per kernel (default ${DEFAULT_LIMITS.cpuSeconds})
+  --server URL           run the kernels on this Jupyter Server instead (repeat for several;
+                         each submission gets its own kernel there, shut down afterwards)
+  --token TOKEN          the servers' token (default: $JUPYTER_TOKEN)
+  --retries N            tries more on another server when a server fails (default 2)
   --unsafe-no-sandbox    run kernels without the sandbox, as this user, next to your files.
                          Only for submissions you trust: student code could then read the
                          source notebook and change other students' grades.
@@ -49,6 +54,7 @@ export async function main(argv: string[]): Promise<number> {
       source: { type: "string" }, out: { type: "string" }, workers: { type: "string" }, timeout: { type: "string" },
       assignment: { type: "string" }, help: { type: "boolean", short: "h" },
       memory: { type: "string" }, cpu: { type: "string" }, "unsafe-no-sandbox": { type: "boolean" },
+      server: { type: "string", multiple: true }, token: { type: "string" }, retries: { type: "string" },
       duedate: { type: "string" }, "late-penalty": { type: "string" }, "release-explanations": { type: "boolean" },
     } });
   } catch (e) {
@@ -66,8 +72,17 @@ export async function main(argv: string[]): Promise<number> {
     console.error(USAGE);
     return 2;
   }
+  const retries = args.values.retries === undefined ? undefined : Number(args.values.retries);
+  if (retries !== undefined && !(Number.isInteger(retries) && retries >= 0)) {
+    console.error(USAGE);
+    return 2;
+  }
+  const token = args.values.token ?? process.env.JUPYTER_TOKEN;
+  const servers = (args.values.server ?? []).map((url) => ({ url, token }));
   let isolation: Isolation;
-  if (args.values["unsafe-no-sandbox"]) {
+  if (servers.length > 0) {
+    isolation = { kind: "none" };
+  } else if (args.values["unsafe-no-sandbox"]) {
     console.error("warning: grading WITHOUT a sandbox (--unsafe-no-sandbox): student code runs as you, next to your files.");
     isolation = { kind: "none" };
   } else {
@@ -89,11 +104,17 @@ export async function main(argv: string[]): Promise<number> {
     console.error(`${e.name}: ${e.message}`);
     return 2;
   }
+  const progress = new ProgressLine();
   try {
     const result = await autograde(args.values.source, args.positionals, {
-      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment, isolation, gradebook,
-      onGraded: (g) => console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`),
+      outDir: args.values.out, workers, timeoutSeconds: timeout, assignment: args.values.assignment, isolation, gradebook, servers, retries,
+      onGraded: (g, p) => {
+        console.log(g.error ? `${g.studentId}: ERROR ${g.error}` : `${g.studentId}: ${totalPoints(g)}`);
+        progress.update(p);
+      },
     });
+    progress.finish();
+    if (result.resumed > 0) console.log(`${result.resumed} submissions were already graded by an earlier run (kept from DIR/.autograde/journal.jsonl)`);
     console.log(`Wrote ${result.csvFile} and ${result.grades.length} feedback pages in ${result.feedbackDir}`);
     const { manualFile, keptManualPoints, problems } = result.gradebook;
     if (manualFile) console.log(`Answers to grade by hand: ${manualFile}` + (keptManualPoints > 0 ? ` (points kept for ${keptManualPoints} unchanged answers graded earlier)` : ""));

@@ -10,7 +10,10 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { writeFileAtomic } from "../../utils/atomic_write";
 import { Notebook, NotebookFormatError, NotebookOutput, cloneNotebook, readNotebook, writeNotebook } from "../notebook";
-import { ExecuteResult, Kernel, KernelLaunch, packageRoot } from "../runner/kernel";
+import { ExecuteResult, Kernel, KernelLaunch } from "../runner/kernel";
+import { GradingKernel } from "./grading-kernel";
+import { Journal, journalKey } from "./journal";
+import { JupyterServer, RemoteKernel } from "./remote-kernel";
 import { JudgeProgram, compileJudgeCell } from "./judge-transform";
 import { JudgedCell, judgeCell } from "./judge";
 import { PlannedCell, kernelCode, planSubmission } from "./plan";
@@ -39,12 +42,26 @@ export interface AutogradeOptions {
   /** Files a submission's kernel must not see (the source, the other submissions, the output). */
   hiddenPaths?: (submission: Submission) => string[];
   /** Called after each submission is graded (progress reporting). */
-  onGraded?: (grade: SubmissionGrade) => void;
+  onGraded?: (grade: SubmissionGrade, progress: GradingProgress) => void;
+  /** Remote Jupyter Servers to run the kernels on, instead of local sandboxes. */
+  servers?: JupyterServer[];
+  /** How many more times a submission is tried when its server fails (default 2). */
+  retries?: number;
   /** Due date, late penalty and release of explanations. */
   gradebook?: GradebookOptions;
 }
 
+export interface GradingProgress {
+  done: number;
+  total: number;
+  failed: number;
+  /** Taken from the journal of an earlier, interrupted run. */
+  resumed: number;
+}
+
 export interface AutogradeResult {
+  /** Submissions whose grade came from the journal of an earlier run. */
+  resumed: number;
   grades: SubmissionGrade[];
   csvFile: string;
   feedbackDir: string;
@@ -105,16 +122,26 @@ type Step =
 
 /** The kernel-side setup of a graded kernel: the grading agent, under a name no cell can guess. */
 function agentSetup(agent: string): string {
-  const agentModule = path.join(packageRoot, "dist", "src", "quiz", "grading", "agent");
-  return `import { installGradingAgent as ${agent}_install } from ${JSON.stringify(agentModule)};\nconst ${agent}: any = ${agent}_install();`;
+  // Through the package's name, which every transformers-lab kernel resolves to its own copy (local or remote).
+  return `import { installGradingAgent as ${agent}_install } from "transformers-lab/dist/src/quiz/grading/agent";\nconst ${agent}: any = ${agent}_install();`;
 }
 
 function describe(step: Step): string {
   return `Cell ${step.index + 1}${step.cell.gradeId ? ` (${step.cell.gradeId})` : ""}`;
 }
 
+/** Where a submission's kernel runs: on this machine in a sandbox, or on a remote Jupyter Server. */
+export type KernelPlace = { kind: "local"; isolation: Isolation } | { kind: "remote"; server: JupyterServer };
+
+export interface GradedSubmission {
+  grade: SubmissionGrade;
+  executed?: Notebook;
+  /** The failure was the infrastructure's (a server down or unreachable): grading it elsewhere may work. */
+  retryable?: boolean;
+}
+
 /** Grades one submission in a fresh kernel. */
-export async function gradeSubmission(model: GradingModel, submission: Submission, options: AutogradeOptions): Promise<{ grade: SubmissionGrade; executed?: Notebook }> {
+export async function gradeSubmission(model: GradingModel, submission: Submission, options: AutogradeOptions, place?: KernelPlace): Promise<GradedSubmission> {
   const base = { studentId: submission.studentId, file: submission.file, timestamp: submission.timestamp, cells: [], notes: [] as string[] };
   let nb: Notebook;
   try {
@@ -135,13 +162,16 @@ export async function gradeSubmission(model: GradingModel, submission: Submissio
     else if (!(cell.origin === "source" && model.skippedCells.has(cell.gradeId ?? ""))) steps.push({ kind: "kernel", index, cell, code: kernelCode(cell, agent) });
   });
 
-  const isolation = options.isolation ?? { kind: "sandbox", tools: detectSandbox() };
-  const processes = submissionKernel(submission.file, isolation, { hidden: options.hiddenPaths?.(submission), launch: options.launch });
+  const where: KernelPlace = place ?? { kind: "local", isolation: options.isolation ?? { kind: "sandbox", tools: detectSandbox() } };
+  const processes = where.kind === "local" ? submissionKernel(submission.file, where.isolation, { hidden: options.hiddenPaths?.(submission), launch: options.launch }) : undefined;
+  const newKernel = (): Promise<GradingKernel> => where.kind === "remote"
+    ? RemoteKernel.start(where.server)
+    : Kernel.start({ launch: options.launch, process: () => processes!.start() });
   const notes: string[] = [];
-  let kernel: Kernel | undefined;
+  let kernel: GradingKernel | undefined;
   const start = async (replay: Step[]) => {
     kernel?.kill();
-    kernel = await Kernel.start({ launch: options.launch, process: () => processes.start() });
+    kernel = await newKernel();
     const setup = await kernel.execute(agentSetup(agent), { silent: true, storeHistory: false, timeoutMs: 60_000 });
     if (setup.status !== "ok") throw new Error(`the grading agent did not load: ${setup.error?.evalue ?? setup.status}`);
     // A restarted kernel gets back the state of the cells that had run well (answers included).
@@ -168,12 +198,12 @@ export async function gradeSubmission(model: GradingModel, submission: Submissio
       // The first line says what failed; the kernel's last words (if any) say why.
       const lines = (e as Error).message.split("\n").map((l) => l.trim()).filter(Boolean);
       const why = lines.length > 1 ? ` (${lines[lines.length - 1].slice(0, 300)})` : "";
-      return { grade: { ...base, error: `the kernel failed: ${lines[0] ?? "unknown error"}${why}` } };
+      return { grade: { ...base, error: `the kernel failed: ${lines[0] ?? "unknown error"}${why}` }, retryable: where.kind === "remote" };
     } finally {
       kernel?.kill();
     }
   } finally {
-    processes.cleanup();
+    processes?.cleanup();
   }
 
   const judged = new Map(steps.flatMap((s) => (s.kind === "judge" && s.cell.gradeId ? [[s.cell.gradeId, s.result] as const] : [])));
@@ -223,8 +253,9 @@ export async function autograde(sourceFile: string, submissionPaths: string[], o
   const source = readNotebook(sourceFile);
   const model = gradingModel(analyzeSource(source, options.assignment ?? source.metadata.tlab?.assignment ?? path.basename(sourceFile, ".ipynb")));
   const submissions = collectSubmissions(submissionPaths);
-  const isolation: Isolation = options.isolation ?? { kind: "sandbox", tools: detectSandbox() };
-  if (isolation.kind === "sandbox") warmCompileCache();
+  // Kernels on remote servers are isolated by the servers; local ones need the sandbox.
+  const isolation: Isolation = options.isolation ?? (options.servers?.length ? { kind: "none" } : { kind: "sandbox", tools: detectSandbox() });
+  if (isolation.kind === "sandbox" && !options.servers?.length) warmCompileCache();
   const feedbackDir = path.join(options.outDir, "feedback");
   const autogradedDir = path.join(options.outDir, "autograded");
   fs.mkdirSync(feedbackDir, { recursive: true });
@@ -232,19 +263,44 @@ export async function autograde(sourceFile: string, submissionPaths: string[], o
     sourceFile, path.resolve(options.outDir), ...submissions.filter((s) => s !== submission).map((s) => s.file),
     ...(options.hiddenPaths?.(submission) ?? []),
   ];
+  // Remote servers share the work round-robin; a submission whose server fails moves to the next.
+  const places: KernelPlace[] = options.servers?.length ? options.servers.map((server) => ({ kind: "remote", server })) : [{ kind: "local", isolation }];
+  const retries = options.retries ?? 2;
+  const journal = new Journal(path.join(options.outDir, ".autograde", "journal.jsonl"));
+  const settings = { timeoutSeconds: options.timeoutSeconds ?? 60, assignment: model.assignment };
+  const progress = { done: 0, total: submissions.length, failed: 0, resumed: 0 };
+  let lane = 0;
   const grades = await pool(submissions, options.workers ?? defaultWorkers(), async (submission) => {
-    const { grade, executed } = await gradeSubmission(model, submission, { ...options, isolation, hiddenPaths });
-    writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade, options.gradebook));
-    if (executed) {
-      const dir = path.join(autogradedDir, safeName(grade.studentId), model.assignment);
-      fs.mkdirSync(dir, { recursive: true });
-      writeNotebook(path.join(dir, path.basename(submission.file)), executed);
+    const key = journalKey({ source: JSON.stringify(source), file: submission.file, content: fs.existsSync(submission.file) ? fs.readFileSync(submission.file) : "", settings });
+    let grade = journal.get(key);
+    if (grade) {
+      progress.resumed++;
+    } else {
+      let at = lane++ % places.length;
+      let graded: GradedSubmission;
+      for (let attempt = 0; ; attempt++) {
+        graded = await gradeSubmission(model, submission, { ...options, isolation, hiddenPaths }, places[at]);
+        if (!graded.retryable || attempt >= retries) break;
+        at = (at + 1) % places.length;
+      }
+      if (graded.retryable) graded.grade.error = `${graded.grade.error} (after ${retries + 1} attempts)`;
+      grade = graded.grade;
+      if (graded.executed) {
+        const dir = path.join(autogradedDir, safeName(grade.studentId), model.assignment);
+        fs.mkdirSync(dir, { recursive: true });
+        writeNotebook(path.join(dir, path.basename(submission.file)), graded.executed);
+      }
+      // Failures of the infrastructure are not final: a later run tries them again.
+      if (!graded.retryable) journal.record(key, grade);
     }
-    options.onGraded?.(grade);
+    writeFileAtomic(path.join(feedbackDir, `${safeName(grade.studentId)}.html`), feedbackHtml(model, grade, options.gradebook));
+    progress.done++;
+    if (grade.error) progress.failed++;
+    options.onGraded?.(grade, { ...progress });
     return grade;
   });
   const gradebook = writeGradebook(options.outDir, model, grades, options.gradebook);
-  return { grades, csvFile: gradebook.csvFile, feedbackDir, gradebook };
+  return { grades, csvFile: gradebook.csvFile, feedbackDir, gradebook, resumed: progress.resumed };
 }
 
 export function defaultWorkers(): number {

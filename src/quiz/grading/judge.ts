@@ -5,7 +5,7 @@
  */
 import * as path from "node:path";
 import { MessageChannel, Worker } from "node:worker_threads";
-import { Kernel } from "../runner/kernel";
+import { GradingKernel } from "./grading-kernel";
 import { JudgeProgram } from "./judge-transform";
 import { JudgeOutcome, JudgeReply, JudgeRequest, JudgeWorkerData } from "./judge-worker";
 import { PROBE_MIME } from "./values";
@@ -28,7 +28,7 @@ function kernelCode(program: JudgeProgram, agent: string, request: JudgeRequest)
   }
 }
 
-export async function judgeCell(program: JudgeProgram, kernel: Kernel, agent: string, timeoutMs: number): Promise<JudgedCell> {
+export async function judgeCell(program: JudgeProgram, kernel: GradingKernel, agent: string, timeoutMs: number): Promise<JudgedCell> {
   const deadline = Date.now() + timeoutMs;
   const signal = new SharedArrayBuffer(4);
   const flag = new Int32Array(signal);

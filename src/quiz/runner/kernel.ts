@@ -10,6 +10,7 @@ import * as zmq from "zeromq";
 import { NotebookOutput } from "../notebook";
 import { ConnectionInfo, channelUrl, createConnectionFile } from "./connection";
 import { Message, decode, encode, newHeader } from "./messages";
+import { OutputCollector } from "./outputs";
 
 /** The kernel could not be started or stopped answering. */
 export class KernelError extends Error {
@@ -85,17 +86,10 @@ export interface ExecuteResult {
   error?: { ename: string; evalue: string };
 }
 
-/** Outputs kept per request: a cell that floods its output cannot exhaust the grader's memory. */
-const MAX_OUTPUT_CHARS = 4 * 1024 * 1024;
-
 interface Pending {
   reply?: Message;
-  /** Characters of output kept so far (past MAX_OUTPUT_CHARS the rest is dropped). */
-  chars?: number;
   idle: boolean;
-  outputs: NotebookOutput[];
-  displays: Map<string, NotebookOutput[]>;
-  clearOnNext: boolean;
+  collector: OutputCollector;
   done: () => void;
 }
 
@@ -225,53 +219,9 @@ export class Kernel {
     if (!fromIopub) {
       p.reply = msg;
     } else {
-      this.collect(p, msg);
+      if (p.collector.add(msg.header.msg_type, msg.content as Record<string, unknown>)) p.idle = true;
     }
     if (p.reply && p.idle) p.done();
-  }
-
-  private collect(p: Pending, msg: Message): void {
-    const c = msg.content as Record<string, any>;
-    if (msg.header.msg_type !== "status") {
-      const size = JSON.stringify(c).length;
-      p.chars = (p.chars ?? 0) + size;
-      if (p.chars > MAX_OUTPUT_CHARS) {
-        if (p.chars - size <= MAX_OUTPUT_CHARS) p.outputs.push({ output_type: "stream", name: "stderr", text: `[output beyond ${MAX_OUTPUT_CHARS / 1024 / 1024} MiB dropped]\n` });
-        return;
-      }
-    }
-    const push = (out: NotebookOutput) => {
-      if (p.clearOnNext) { p.outputs.length = 0; p.clearOnNext = false; }
-      p.outputs.push(out);
-      const id = c.transient?.display_id;
-      if (id) p.displays.set(id, [...(p.displays.get(id) ?? []), out]);
-    };
-    switch (msg.header.msg_type) {
-      case "status":
-        if (c.execution_state === "idle") p.idle = true;
-        break;
-      case "stream": {
-        const last = p.outputs[p.outputs.length - 1];
-        if (!p.clearOnNext && last && last.output_type === "stream" && last.name === c.name) last.text = String(last.text) + c.text;
-        else push({ output_type: "stream", name: c.name, text: c.text });
-        break;
-      }
-      case "display_data":
-        push({ output_type: "display_data", data: c.data ?? {}, metadata: c.metadata ?? {} });
-        break;
-      case "execute_result":
-        push({ output_type: "execute_result", data: c.data ?? {}, metadata: c.metadata ?? {}, execution_count: c.execution_count ?? null });
-        break;
-      case "error":
-        push({ output_type: "error", ename: c.ename, evalue: c.evalue, traceback: c.traceback ?? [] });
-        break;
-      case "update_display_data":
-        for (const out of p.displays.get(c.transient?.display_id) ?? []) { out.data = c.data; out.metadata = c.metadata ?? {}; }
-        break;
-      case "clear_output":
-        if (c.wait) p.clearOnNext = true; else p.outputs.length = 0;
-        break;
-    }
   }
 
   /** Sends a request and resolves when its reply and its iopub "idle" have arrived (or on timeout). */
@@ -280,7 +230,7 @@ export class Kernel {
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const p: Pending = {
-        idle: !needIdle, outputs: [], displays: new Map(), clearOnNext: false,
+        idle: !needIdle, collector: new OutputCollector(),
         done: () => { clearTimeout(timer); this.pending.delete(msg.header.msg_id); resolve(p); },
       };
       this.pending.set(msg.header.msg_id, p);
@@ -307,7 +257,7 @@ export class Kernel {
       // Keep listening while the interrupt takes effect.
       p = await new Promise<Pending | undefined>((resolve) => {
         const partial: Pending = {
-          idle: false, outputs: [], displays: new Map(), clearOnNext: false,
+          idle: false, collector: new OutputCollector(),
           done: () => { clearTimeout(timer); this.pending.delete(msgId); resolve(partial); },
         };
         this.pending.set(msgId, partial);
@@ -317,14 +267,14 @@ export class Kernel {
     }
     if (!p || this.exited) {
       this.kill();
-      return { status: timedOut ? "timeout" : "exited", outputs: p?.outputs ?? [], executionCount: null, killed: true };
+      return { status: timedOut ? "timeout" : "exited", outputs: p?.collector.outputs ?? [], executionCount: null, killed: true };
     }
     const reply = (p.reply?.content ?? {}) as Record<string, any>;
     const status = timedOut ? "timeout" : (reply.status ?? "error");
     this.lastWasError = status !== "ok";
-    const errorOut = p.outputs.find((o) => o.output_type === "error");
+    const errorOut = p.collector.outputs.find((o) => o.output_type === "error");
     const error = status === "error" ? { ename: String(reply.ename ?? errorOut?.ename ?? "Error"), evalue: String(reply.evalue ?? errorOut?.evalue ?? "") } : undefined;
-    return { status, outputs: p.outputs, executionCount: reply.execution_count ?? null, killed: false, error };
+    return { status, outputs: p.collector.outputs, executionCount: reply.execution_count ?? null, killed: false, error };
   }
 
   /** Asks the kernel to interrupt the running cell (control message and SIGINT, whichever it hears). */
