@@ -3,13 +3,14 @@ import { Callable } from "../utils/callable";
 import { AddedToken, TokenLike } from "./added_token";
 import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
-import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp, sliceText } from "./encoded_row";
+import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp } from "./encoded_row";
 import { BpeTrainerOptions, BpeTrainingResult, trainBpe } from "./bpe_trainer";
 import { TokenizerInputError, TokenizerOptionError } from "./errors";
 import { throwIfInterrupted } from "../utils/cancellation";
-import { logError, warnOnce } from "./logging";
+import { warnOnce } from "./logging";
 import { SubwordModel, TokenSink } from "./subword_model";
 import { hasLoneSurrogate } from "./unicode";
+import { TruncationStrategyName, checkStrideFitsMaxLength, overflowingPairs, sequenceBudget, stopAtWordReaching, truncateSequences } from "./truncation";
 import { Word } from "./word";
 
 export type TextInput = string | string[] | string[][];
@@ -79,6 +80,8 @@ interface RowPlan {
   a: EncodedText;
   b: EncodedText | null;
   sample: number;
+  /** An overflowing window rather than the row that was kept (padding to "longest" ignores these, as Rust does). */
+  overflowing: boolean;
 }
 
 interface WantedKeys {
@@ -454,7 +457,9 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
         out.tokens.push(segment.token.content);
         out.starts.push(Math.max(0, segment.start - shift));
         out.ends.push(segment.end - shift);
-        out.words.push(isSplitIntoWords ? firstWord : wordIndex++);
+        const word = isSplitIntoWords ? firstWord : wordIndex++;
+        out.words.push(word);
+        (out.addedWords ??= new Set()).add(word);
         continue;
       }
       words.length = 0;
@@ -562,8 +567,9 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   protected _call(text: TextInput, text_pair_or_options?: TextInput | TokenizerCallOptions | null, more_options?: TokenizerCallOptions): BatchEncoding {
     const options = mergeCallArguments(text_pair_or_options, more_options ?? {});
     const isSplit = options.is_split_into_words ?? false;
-    const textPair = options.text_pair ?? null;
     const batched = isBatchedInput(text, isSplit, "text");
+    // Like transformers' fast tokenizers, a single example with an empty text_pair ("" or []) is encoded alone.
+    const textPair = !batched && isEmptyInput(options.text_pair) ? null : (options.text_pair ?? null);
     if (textPair !== null) {
       const pairBatched = isBatchedInput(textPair, isSplit, "text_pair");
       if (pairBatched !== batched) {
@@ -591,20 +597,25 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       );
     }
     const overflow = options.return_overflowing_tokens ?? false;
+    const stride = options.stride ?? 0;
+    if (strategies.truncation !== "do_not_truncate" && strategies.maxLength !== null) {
+      checkStrideFitsMaxLength(strategies.maxLength, stride, this.num_special_tokens_to_add(false));
+    }
     const plans: RowPlan[] = [];
     firsts.forEach((first, i) => {
       if ((i & 1023) === 1023) throwIfInterrupted();
       const what = batched ? `text[${i}]` : "text";
       const a = this.encodeInput(first, isSplit, what);
       const b = seconds ? this.encodeInput(seconds[i], isSplit, batched ? `text_pair[${i}]` : "text_pair") : null;
-      for (const plan of this.prepareRows(a, b, addSpecial, strategies, options.stride ?? 0, overflow, i, options.verbose ?? true)) plans.push(plan);
+      for (const plan of this.prepareRows(a, b, addSpecial, strategies, stride, overflow, isSplit, i, options.verbose ?? true)) plans.push(plan);
     });
 
     const asBatch = batched || overflow;
     const layout = this.specialTokensLayout(addSpecial, seconds !== null);
     let target = 0;
-    if (strategies.padding === "longest") for (const plan of plans) target = Math.max(target, layout.length(plan));
-    else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
+    if (strategies.padding === "longest") {
+      for (const plan of plans) if (!plan.overflowing) target = Math.max(target, layout.length(plan));
+    } else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
     target = roundUp(target, options.pad_to_multiple_of ?? null);
     const wanted: WantedKeys = {
       token_type_ids: options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids"),
@@ -666,7 +677,10 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     return { padding: paddingStrategy, truncation: truncationStrategy, maxLength };
   }
 
-  /** One example → its row(s): truncation as the Python tokenizers do it, then special tokens. */
+  /**
+   * One example → its row(s), truncated as the fast tokenizers do it (see truncation.ts): the kept
+   * row, then with `return_overflowing_tokens` one row per overflowing window.
+   */
   private prepareRows(
     a: EncodedText,
     b: EncodedText | null,
@@ -674,112 +688,31 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     strategies: Strategies,
     stride: number,
     overflow: boolean,
+    isSplitIntoWords: boolean,
     sample: number,
     verbose: boolean,
   ): RowPlan[] {
-    const pair = b !== null;
-    const numSpecial = addSpecial ? this.num_special_tokens_to_add(pair) : 0;
-    const total = a.ids.length + (b?.ids.length ?? 0) + numSpecial;
     const { truncation, maxLength } = strategies;
-    const truncating = truncation !== "do_not_truncate" && maxLength !== null && maxLength > 0 && total > maxLength;
-
-    if (overflow && truncation === "longest_first" && pair) {
-      throw new TokenizerOptionError(
-        "Not possible to return overflowing tokens for pair of sequences with the `longest_first`. Please select another truncation strategy than `longest_first`, for instance `only_second` or `only_first`.",
-      );
-    }
-    if (!truncating) {
+    const numSpecial = this.num_special_tokens_to_add(b !== null);
+    const budget = truncation === "do_not_truncate" || maxLength === null ? null : sequenceBudget(maxLength, numSpecial, addSpecial);
+    if (budget === null) {
+      const total = a.ids.length + (b?.ids.length ?? 0) + (addSpecial ? numSpecial : 0);
       if (verbose && maxLength === null && total > this.model_max_length) {
         warnOnce(
           `Token indices sequence length is longer than the specified maximum sequence length for this model (${total} > ${this.model_max_length}). Running this sequence through the model will result in indexing errors`,
         );
       }
-      return [{ a, b, sample }];
+      return [{ a, b, sample, overflowing: false }];
     }
-    const toRemove = total - maxLength!;
-    if (overflow) return this.overflowingRows(a, b, addSpecial, truncation, toRemove, stride, sample);
-    const [ta, tb] = this.truncateSequences(a, b, toRemove, truncation);
-    return [{ a: ta, b: tb, sample }];
-  }
-
-  /** Python's `truncate_sequences`, including its logged errors when a strategy cannot apply. */
-  private truncateSequences(a: EncodedText, b: EncodedText | null, toRemove: number, strategy: TruncationStrategy): [EncodedText, EncodedText | null] {
-    const cut = (seq: EncodedText, n: number) => (this.truncation_side === "left" ? sliceText(seq, n) : sliceText(seq, 0, seq.ids.length - n));
-    if (strategy === "only_first" || (strategy === "longest_first" && b === null)) {
-      if (a.ids.length > toRemove) return [cut(a, toRemove), b];
-      let message = `We need to remove ${toRemove} to truncate the input but the first sequence has a length ${a.ids.length}. `;
-      if (strategy === "only_first") {
-        message += "Please select another truncation strategy than TruncationStrategy.ONLY_FIRST, for instance 'longest_first' or 'only_second'.";
-      }
-      logError(message);
-      return [a, b];
+    if (!overflow && !isSplitIntoWords) {
+      // Without overflowing tokens, follow tokenizers 0.23 (see stopAtWordReaching); overflowing
+      // windows follow tokenizers <= 0.22, since 0.23.1-0.23.2 cut them short (huggingface/tokenizers#2091).
+      if (truncation !== "only_second") a = stopAtWordReaching(a, maxLength!, this.truncation_side);
+      if (b) b = stopAtWordReaching(b, maxLength!, this.truncation_side);
     }
-    if (strategy === "longest_first" && b !== null) {
-      warnOnce(
-        "Be aware, overflowing tokens are not returned for the setting you have chosen, i.e. sequence pairs with the 'longest_first' truncation strategy. So the returned list will always be empty even if some tokens have been removed.",
-      );
-      let lenA = a.ids.length;
-      let lenB = b.ids.length;
-      let removeA = 0;
-      let removeB = 0;
-      for (let k = 0; k < toRemove; k++) {
-        if (lenA > lenB) (lenA--, removeA++);
-        else (lenB--, removeB++);
-      }
-      return [removeA ? cut(a, removeA) : a, removeB ? cut(b, Math.min(removeB, b.ids.length)) : b];
-    }
-    if (strategy === "only_second" && b !== null) {
-      if (b.ids.length > toRemove) return [a, cut(b, toRemove)];
-      logError(
-        `We need to remove ${toRemove} to truncate the input but the second sequence has a length ${b.ids.length}. Please select another truncation strategy than TruncationStrategy.ONLY_SECOND, for instance 'longest_first' or 'only_first'.`,
-      );
-    }
-    return [a, b];
-  }
-
-  /**
-   * Overflowing tokens as the fast tokenizers return them: the truncated sequence is cut into
-   * windows of the allowed length, each overlapping the previous one by `stride` tokens, and each
-   * window becomes its own row (with the other sequence of the pair repeated).
-   */
-  private overflowingRows(
-    a: EncodedText,
-    b: EncodedText | null,
-    addSpecial: boolean,
-    strategy: TruncationStrategy,
-    toRemove: number,
-    stride: number,
-    sample: number,
-  ): RowPlan[] {
-    const onSecond = strategy === "only_second";
-    const target = onSecond ? b : a;
-    if (target === null) return [{ a, b, sample }];
-    const windowLength = target.ids.length - toRemove;
-    if (windowLength <= 0 || stride >= windowLength) {
-      const which = onSecond ? "second" : "first";
-      logError(
-        `We need to remove ${toRemove} to truncate the input but the ${which} sequence has a length ${target.ids.length}` +
-          (stride >= windowLength && windowLength > 0 ? ` and stride ${stride} is not smaller than the window of ${windowLength} tokens` : "") +
-          ". Returning the untruncated encoding.",
-      );
-      return [{ a, b, sample }];
-    }
-    const windows: EncodedText[] = [];
-    const step = windowLength - stride;
-    if (this.truncation_side === "left") {
-      for (let end = target.ids.length; ; end -= step) {
-        const start = Math.max(0, end - windowLength);
-        windows.push(sliceText(target, start, end));
-        if (start === 0) break;
-      }
-    } else {
-      for (let start = 0; ; start += step) {
-        const end = Math.min(start + windowLength, target.ids.length);
-        windows.push(sliceText(target, start, end));
-        if (end === target.ids.length) break;
-      }
-    }
-    return windows.map((w) => (onSecond ? { a, b: w, sample } : { a: w, b, sample }));
+    const windows = truncateSequences(a, b, budget, truncation as TruncationStrategyName, stride, this.truncation_side);
+    const pairs = overflow ? overflowingPairs(windows.a, windows.b) : [[windows.a[0], windows.b?.[0] ?? null] as const];
+    return pairs.map(([wa, wb], k) => ({ a: wa, b: wb, sample, overflowing: k > 0 }));
   }
 
   /**
@@ -884,7 +817,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   /** A row with special tokens and no padding (for `tokenize(..., { add_special_tokens: true })`). */
   protected buildRow(a: EncodedText, b: EncodedText | null, addSpecial: boolean, sample: number): EncodedRow {
     const layout = this.specialTokensLayout(addSpecial, b !== null);
-    return this.materializeRow({ a, b, sample }, layout, 0, this.padding_side, { token_type_ids: true, attention_mask: true, special_tokens_mask: true });
+    return this.materializeRow({ a, b, sample, overflowing: false }, layout, 0, this.padding_side, { token_type_ids: true, attention_mask: true, special_tokens_mask: true });
   }
 
   private assemble(rows: EncodedRow[], asBatch: boolean, nSequences: number, options: TokenizerCallOptions, lengthAfterPadding: boolean): BatchEncoding {
@@ -1204,6 +1137,10 @@ function checkText(value: unknown, what: string): asserts value is string {
         "Fix the string, e.g. with text.toWellFormed().",
     );
   }
+}
+
+function isEmptyInput(input: unknown): boolean {
+  return input === "" || (Array.isArray(input) && input.length === 0);
 }
 
 /** Decides whether the input is a batch, checking its shape on the way. */
