@@ -41,6 +41,7 @@ export interface TokenizerCallOptions {
 export interface DecodeOptions {
   skip_special_tokens?: boolean;
   clean_up_tokenization_spaces?: boolean | null;
+  /** Accepted for compatibility; transformers 5 ignores it too. */
   spaces_between_special_tokens?: boolean;
 }
 
@@ -169,7 +170,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     this.model_max_length = settings.model_max_length ?? VERY_LARGE_INTEGER;
     this.padding_side = settings.padding_side ?? "right";
     this.truncation_side = settings.truncation_side ?? "right";
-    this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? true;
+    // transformers 5's default when tokenizer_config.json does not say.
+    this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? false;
     for (const name of SPECIAL_TOKEN_NAMES) {
       const value = settings[name];
       if (value !== undefined && value !== null) this.specialTokens[name] = toAddedToken(value, true);
@@ -196,7 +198,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   abstract build_inputs_with_special_tokens(token_ids_0: number[], token_ids_1?: number[] | null): number[];
   /** 1 where `build_inputs_with_special_tokens` put a special token, 0 for sequence tokens. */
   abstract get_special_tokens_mask(token_ids_0: number[], token_ids_1?: number[] | null, already_has_special_tokens?: boolean): number[];
-  /** Joins tokens back into text (the model-specific part of decoding). */
+  /** Joins tokens back into text: the tokenizer's decoder (WordPiece, byte-level), as in transformers 5. */
   abstract convert_tokens_to_string(tokens: string[]): string;
   /** Writes the model's own vocabulary files (vocab.txt, or vocab.json + merges.txt); returns their paths. */
   abstract save_vocabulary(save_directory: string, filename_prefix?: string): string[];
@@ -984,27 +986,25 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
 
   // ---- decoding ------------------------------------------------------------------------------
 
-  /** Ids back to text, as Python's slow tokenizers do it. */
+  /**
+   * Ids back to text as transformers 5 does it: the tokens (special ones dropped with
+   * `skip_special_tokens`) go through the tokenizer's decoder (`convert_tokens_to_string`), then
+   * `clean_up_tokenization` runs if asked for, except on BPE tokenizers such as GPT-2, which
+   * ignore it because it would remove real spaces. `spaces_between_special_tokens` has no effect,
+   * as in transformers 5.
+   */
   decode(token_ids: number | number[] | Tensor, options: DecodeOptions = {}): string {
     const ids = typeof token_ids === "number" || typeof token_ids === "bigint" ? [Number(token_ids)] : toIdList(token_ids, "decode");
-    const skip = options.skip_special_tokens ?? false;
-    const special = skip ? new Set(this.all_special_ids) : null;
-    const subTexts: string[] = [];
-    let current: string[] = [];
+    const special = options.skip_special_tokens ? new Set(this.all_special_ids) : null;
+    const tokens: string[] = [];
     for (const id of ids) {
       if (special && special.has(id)) continue;
       const token = this.idToToken(id);
-      if (token === null) continue;
-      if (this.addedTokensEncoder.has(token)) {
-        if (current.length) subTexts.push(this.convert_tokens_to_string(current));
-        current = [];
-        subTexts.push(token);
-      } else current.push(token);
+      if (token !== null) tokens.push(token);
     }
-    if (current.length) subTexts.push(this.convert_tokens_to_string(current));
-    const text = (options.spaces_between_special_tokens ?? true) ? subTexts.join(" ") : subTexts.join("");
+    const text = this.convert_tokens_to_string(tokens);
     const cleanUp = options.clean_up_tokenization_spaces ?? this.clean_up_tokenization_spaces;
-    return cleanUp ? clean_up_tokenization(text) : text;
+    return cleanUp && this.model.type !== "BPE" ? clean_up_tokenization(text) : text;
   }
 
   /** `decode` for each row of a batch (a list of id lists or a 2-D Tensor). */
