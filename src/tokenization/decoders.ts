@@ -2,20 +2,30 @@
 // text, before its own optional clean-up.
 import { CHAR_TO_BYTE } from "./byte_level";
 
-/** The WordPiece decoder's clean-up, applied to each token (with the space put before it). */
-function cleanUpWordPieceToken(token: string): string {
-  return token
-    .replaceAll(" .", ".")
-    .replaceAll(" ?", "?")
-    .replaceAll(" !", "!")
-    .replaceAll(" ,", ",")
-    .replaceAll(" ' ", "'")
-    .replaceAll(" n't", "n't")
-    .replaceAll(" 'm", "'m")
-    .replaceAll(" do not", " don't")
-    .replaceAll(" 's", "'s")
-    .replaceAll(" 've", "'ve")
-    .replaceAll(" 're", "'re");
+/** transformers' `clean_up_tokenization`: the spaces that joining tokens puts before punctuation, in order. */
+const CLEAN_UP: [string, string][] = [
+  [" .", "."],
+  [" ?", "?"],
+  [" !", "!"],
+  [" ,", ","],
+  [" ' ", "'"],
+  [" n't", "n't"],
+  [" 'm", "'m"],
+  [" 's", "'s"],
+  [" 've", "'ve"],
+  [" 're", "'re"],
+];
+/** The WordPiece decoder's own list has one more rule. */
+const WORDPIECE_CLEAN_UP: [string, string][] = [...CLEAN_UP.slice(0, 7), [" do not", " don't"], ...CLEAN_UP.slice(7)];
+
+function replaceInOrder(text: string, rules: [string, string][]): string {
+  for (const [from, to] of rules) text = text.replaceAll(from, to);
+  return text;
+}
+
+/** Python's `clean_up_tokenization`: removes the spaces that joining tokens put before punctuation. */
+export function clean_up_tokenization(text: string): string {
+  return replaceInOrder(text, CLEAN_UP);
 }
 
 /**
@@ -28,7 +38,7 @@ export function decodeWordPiece(tokens: string[], prefix = "##", cleanup = true)
   tokens.forEach((token, i) => {
     let piece = token;
     if (i !== 0) piece = token.startsWith(prefix) ? token.slice(prefix.length) : ` ${token}`;
-    text += cleanup ? cleanUpWordPieceToken(piece) : piece;
+    text += cleanup ? replaceInOrder(piece, WORDPIECE_CLEAN_UP) : piece;
   });
   return text;
 }

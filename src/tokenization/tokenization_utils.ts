@@ -5,6 +5,7 @@ import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
 import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp } from "./encoded_row";
 import { BpeTrainerOptions, BpeTrainingResult, trainBpe } from "./bpe_trainer";
+import { clean_up_tokenization } from "./decoders";
 import { TokenizerInputError, TokenizerOptionError } from "./errors";
 import { throwIfInterrupted } from "../utils/cancellation";
 import { warnOnce } from "./logging";
@@ -1088,21 +1089,6 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     const { saveTokenizer } = require("./save") as typeof import("./save");
     return saveTokenizer(this, save_directory);
   }
-}
-
-/** Python's `clean_up_tokenization`: removes the spaces that joining tokens put before punctuation. */
-export function clean_up_tokenization(text: string): string {
-  return text
-    .replaceAll(" .", ".")
-    .replaceAll(" ?", "?")
-    .replaceAll(" !", "!")
-    .replaceAll(" ,", ",")
-    .replaceAll(" ' ", "'")
-    .replaceAll(" n't", "n't")
-    .replaceAll(" 'm", "'m")
-    .replaceAll(" 's", "'s")
-    .replaceAll(" 've", "'ve")
-    .replaceAll(" 're", "'re");
 }
 
 function toAddedToken(token: TokenLike, special: boolean): AddedToken {
