@@ -5,6 +5,7 @@ export { TokenizerInputError, TokenizerFileError, TokenizerOptionError, Tokenize
 export { tokenizerLogging } from "./logging";
 export { PreTrainedTokenizer } from "./tokenization_utils";
 export { clean_up_tokenization } from "./decoders";
+export { toCodePointOffsets } from "./code_point_offsets";
 // Python has a slow and a fast (Rust) base class; this one base class does both jobs.
 export { PreTrainedTokenizer as PreTrainedTokenizerFast, PreTrainedTokenizer as PreTrainedTokenizerBase } from "./tokenization_utils";
 export type { TokenizerCallOptions, DecodeOptions, PadOptions, TextInput, TokenizerSettings } from "./tokenization_utils";

@@ -5,6 +5,7 @@ import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
 import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp } from "./encoded_row";
 import { BpeTrainerOptions, BpeTrainingResult, trainBpe } from "./bpe_trainer";
+import { CodePointIndex } from "./code_point_offsets";
 import { clean_up_tokenization } from "./decoders";
 import { TokenizerInputError, TokenizerOptionError } from "./errors";
 import { throwIfInterrupted } from "../utils/cancellation";
@@ -34,7 +35,11 @@ export interface TokenizerCallOptions {
   return_attention_mask?: boolean | null;
   return_overflowing_tokens?: boolean;
   return_special_tokens_mask?: boolean;
-  return_offsets_mapping?: boolean;
+  /**
+   * Each token's `[start, end)` span in its input: UTF-16 indices (`text.slice(start, end)`), or
+   * with "code_points" counted in code points, as Python's offsets are.
+   */
+  return_offsets_mapping?: boolean | "code_points";
   return_length?: boolean;
   verbose?: boolean;
 }
@@ -626,7 +631,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       special_tokens_mask: options.return_special_tokens_mask ?? false,
     };
     const rows = plans.map((plan) => this.materializeRow(plan, layout, target, options.padding_side ?? this.padding_side, wanted));
-    return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch);
+    // The string a token's offsets index into: its text, or its word with is_split_into_words.
+    const sourceOf = (sample: number, sequence: number, word: number | null): string => {
+      const input = (sequence === 0 ? firsts : seconds!)[sample];
+      return typeof input === "string" ? input : (input[word ?? 0] ?? "");
+    };
+    return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch, sourceOf);
   }
 
   private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null, verbose = true): Strategies {
@@ -823,7 +833,14 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     return this.materializeRow({ a, b, sample, overflowing: false }, layout, 0, this.padding_side, { token_type_ids: true, attention_mask: true, special_tokens_mask: true });
   }
 
-  private assemble(rows: EncodedRow[], asBatch: boolean, nSequences: number, options: TokenizerCallOptions, lengthAfterPadding: boolean): BatchEncoding {
+  private assemble(
+    rows: EncodedRow[],
+    asBatch: boolean,
+    nSequences: number,
+    options: TokenizerCallOptions,
+    lengthAfterPadding: boolean,
+    sourceOf: (sample: number, sequence: number, word: number | null) => string,
+  ): BatchEncoding {
     const pick = <T>(f: (row: EncodedRow) => T): T | T[] => (asBatch ? rows.map(f) : f(rows[0]));
     const data: Record<string, unknown> = { input_ids: pick((r) => r.input_ids) };
     const wantTypes = options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids");
@@ -831,7 +848,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     if (wantTypes) data.token_type_ids = pick((r) => r.token_type_ids);
     if (wantAttention) data.attention_mask = pick((r) => r.attention_mask);
     if (options.return_special_tokens_mask) data.special_tokens_mask = pick((r) => r.special_tokens_mask);
-    if (options.return_offsets_mapping) data.offset_mapping = pick((r) => r.encoding.offsets);
+    const offsetsIn = options.return_offsets_mapping;
+    if (offsetsIn !== undefined && offsetsIn !== null && typeof offsetsIn !== "boolean" && offsetsIn !== "code_points") {
+      throw new TokenizerOptionError(`return_offsets_mapping must be true, false or "code_points", got ${JSON.stringify(offsetsIn)}.`);
+    }
+    if (offsetsIn === "code_points") data.offset_mapping = pick((r) => codePointOffsetsOfRow(r, sourceOf));
+    else if (offsetsIn) data.offset_mapping = pick((r) => r.encoding.offsets);
     if (options.return_length) data.length = pick((r) => (lengthAfterPadding ? r.input_ids.length : r.length));
     if (options.return_overflowing_tokens) data.overflow_to_sample_mapping = rows.map((r) => r.sample);
     const tensorType = options.return_tensors ?? null;
@@ -1123,6 +1145,20 @@ function checkText(value: unknown, what: string): asserts value is string {
         "Fix the string, e.g. with text.toWellFormed().",
     );
   }
+}
+
+/** A row's offsets counted in code points of the string each token came from. */
+function codePointOffsetsOfRow(row: EncodedRow, sourceOf: (sample: number, sequence: number, word: number | null) => string): [number, number][] {
+  const { offsets, sequence_ids, word_ids } = row.encoding;
+  const indexes = new Map<string, CodePointIndex>();
+  return offsets.map(([start, end], t) => {
+    const sequence = sequence_ids[t];
+    if (sequence === null) return [start, end];
+    const source = sourceOf(row.sample, sequence, word_ids[t]);
+    let index = indexes.get(source);
+    if (!index) indexes.set(source, (index = new CodePointIndex(source)));
+    return [index.at(start), index.at(end)];
+  });
 }
 
 function isEmptyInput(input: unknown): boolean {
