@@ -707,8 +707,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   ): RowPlan[] {
     const { truncation, maxLength } = strategies;
     const numSpecial = this.num_special_tokens_to_add(b !== null);
-    const budget = truncation === "do_not_truncate" || maxLength === null ? null : sequenceBudget(maxLength, numSpecial, addSpecial);
-    if (budget === null) {
+    if (truncation === "do_not_truncate" || maxLength === null) {
       const total = a.ids.length + (b?.ids.length ?? 0) + (addSpecial ? numSpecial : 0);
       if (verbose && maxLength === null && total > this.model_max_length) {
         warnOnce(
@@ -720,9 +719,11 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     if (!overflow && !isSplitIntoWords) {
       // Without overflowing tokens, follow tokenizers 0.23 (see stopAtWordReaching); overflowing
       // windows follow tokenizers <= 0.22, since 0.23.1-0.23.2 cut them short (huggingface/tokenizers#2091).
-      if (truncation !== "only_second") a = stopAtWordReaching(a, maxLength!, this.truncation_side);
-      if (b) b = stopAtWordReaching(b, maxLength!, this.truncation_side);
+      if (truncation !== "only_second") a = stopAtWordReaching(a, maxLength, this.truncation_side);
+      if (b) b = stopAtWordReaching(b, maxLength, this.truncation_side);
     }
+    const budget = sequenceBudget(maxLength, numSpecial, addSpecial);
+    if (budget === null) return [{ a, b, sample, overflowing: false }];
     const windows = truncateSequences(a, b, budget, truncation as TruncationStrategyName, stride, this.truncation_side);
     const pairs = overflow ? overflowingPairs(windows.a, windows.b) : [[windows.a[0], windows.b?.[0] ?? null] as const];
     return pairs.map(([wa, wb], k) => ({ a: wa, b: wb, sample, overflowing: k > 0 }));
@@ -734,7 +735,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
    * written straight into arrays of their final, padded length.
    */
   private specialTokensLayout(addSpecial: boolean, pair: boolean): SpecialTokensLayout {
-    if (!addSpecial) return new SpecialTokensLayout([], [], [], 0, 0, [], [], []);
+    // Without special tokens the sequences keep their types, as the fast tokenizers' templates give them.
+    if (!addSpecial) {
+      const types = this.create_token_type_ids_from_sequences([-1], pair ? [-2] : null);
+      const typeB = pair ? types[types.length - 1] : 0;
+      return new SpecialTokensLayout([], [], [], types[0], typeB, [], [], []);
+    }
     const A = -1;
     const B = -2;
     const ids = this.build_inputs_with_special_tokens([A], pair ? [B] : null);
