@@ -13,6 +13,7 @@ export interface CallOptions {
   truncation_side?: "left" | "right";
   add_special_tokens?: boolean;
   return_overflowing_tokens?: boolean;
+  return_special_tokens_mask?: boolean;
 }
 
 export type RustCase =

@@ -152,6 +152,7 @@ async function call(t: Built, c: Extract<RustCase, { kind: "call" }>): Promise<R
   };
   if (t.hasTypeIds) out.token_type_ids = rows.map(typeIds);
   out.attention_mask = rows.map((r) => r.getAttentionMask());
+  if (o.return_special_tokens_mask) out.special_tokens_mask = rows.map((r) => r.getSpecialTokensMask());
   if (overflow) out.overflow_to_sample_mapping = sample;
   if (!batched && !overflow) for (const key of Object.keys(out)) out[key] = (out[key] as unknown[])[0];
   return out;
