@@ -43,15 +43,3 @@ export function toByteLevel(word: string): { text: string; byteStarts: number[];
   }
   return { text, byteStarts, byteEnds };
 }
-
-/** Byte-level characters back to text; invalid UTF-8 becomes U+FFFD, as Python's `errors="replace"`. */
-export function fromByteLevel(text: string): string {
-  const bytes = new Uint8Array(text.length * 4);
-  let n = 0;
-  for (const ch of text) {
-    const b = CHAR_TO_BYTE.get(ch);
-    if (b !== undefined) bytes[n++] = b;
-    else n += encoder.encodeInto(ch, bytes.subarray(n)).written;
-  }
-  return new TextDecoder("utf-8", { fatal: false, ignoreBOM: true }).decode(bytes.subarray(0, n));
-}

@@ -10,6 +10,8 @@ export interface EncodedText {
   starts: number[];
   ends: number[];
   words: number[];
+  /** The words that are added tokens matched in the raw text (e.g. a written "[SEP]"), when there are any. */
+  addedWords?: Set<number>;
 }
 
 export function emptyText(): EncodedText {

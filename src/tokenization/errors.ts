@@ -12,3 +12,11 @@ export class TokenizerFileError extends Error {
 export class TokenizerOptionError extends Error {
   override name = "TokenizerOptionError";
 }
+
+/**
+ * Thrown when truncation cannot give the requested length, as the fast (Rust) tokenizers raise it:
+ * the sequence a strategy may cut is too short, or a pair strategy was used on a single text.
+ */
+export class TokenizerTruncationError extends Error {
+  override name = "TokenizerTruncationError";
+}

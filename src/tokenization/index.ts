@@ -1,9 +1,11 @@
 export { AddedToken } from "./added_token";
 export { BatchEncoding } from "./batch_encoding";
 export type { EncodingInfo, TensorType } from "./batch_encoding";
-export { TokenizerInputError, TokenizerFileError, TokenizerOptionError } from "./errors";
+export { TokenizerInputError, TokenizerFileError, TokenizerOptionError, TokenizerTruncationError } from "./errors";
 export { tokenizerLogging } from "./logging";
-export { PreTrainedTokenizer, clean_up_tokenization } from "./tokenization_utils";
+export { PreTrainedTokenizer } from "./tokenization_utils";
+export { clean_up_tokenization } from "./decoders";
+export { toCodePointOffsets } from "./code_point_offsets";
 // Python has a slow and a fast (Rust) base class; this one base class does both jobs.
 export { PreTrainedTokenizer as PreTrainedTokenizerFast, PreTrainedTokenizer as PreTrainedTokenizerBase } from "./tokenization_utils";
 export type { TokenizerCallOptions, DecodeOptions, PadOptions, TextInput, TokenizerSettings } from "./tokenization_utils";

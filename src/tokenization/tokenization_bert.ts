@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { BertNormalizerOptions, bertPreTokenize } from "./bert_pre_tokenizer";
 import { BpeTrainingResult } from "./bpe_trainer";
+import { decodeWordPiece } from "./decoders";
 import { writeFileAtomic } from "./files";
 import { PreTrainedTokenizer, TokenizerSettings } from "./tokenization_utils";
 import { Word } from "./word";
@@ -94,7 +95,7 @@ export class BertTokenizer extends PreTrainedTokenizer {
   }
 
   convert_tokens_to_string(tokens: string[]): string {
-    return tokens.join(" ").replaceAll(" ##", "").trim();
+    return decodeWordPiece(tokens);
   }
 
   save_vocabulary(save_directory: string, filename_prefix?: string): string[] {

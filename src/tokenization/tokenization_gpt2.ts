@@ -2,7 +2,8 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { ByteLevelBPEModel } from "./bpe_model";
 import { BpeTrainingResult } from "./bpe_trainer";
-import { BYTE_TO_CHAR, fromByteLevel, toByteLevel } from "./byte_level";
+import { BYTE_TO_CHAR, toByteLevel } from "./byte_level";
+import { decodeByteLevel } from "./decoders";
 import { gpt2PreTokenize } from "./gpt2_pre_tokenizer";
 import { TokenizerFileError } from "./errors";
 import { readJSON, writeFileAtomic } from "./files";
@@ -86,7 +87,7 @@ export class GPT2Tokenizer extends PreTrainedTokenizer {
   }
 
   convert_tokens_to_string(tokens: string[]): string {
-    return fromByteLevel(tokens.join(""));
+    return decodeByteLevel(tokens);
   }
 
   save_vocabulary(save_directory: string, filename_prefix?: string): string[] {

@@ -3,13 +3,16 @@ import { Callable } from "../utils/callable";
 import { AddedToken, TokenLike } from "./added_token";
 import { AddedTokenSplitter } from "./added_token_splitter";
 import { BatchEncoding, EncodingInfo, TensorType } from "./batch_encoding";
-import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp, sliceText } from "./encoded_row";
+import { EncodedRow, EncodedText, LazyEncoding, PaddingSide, emptyText, roundUp } from "./encoded_row";
 import { BpeTrainerOptions, BpeTrainingResult, trainBpe } from "./bpe_trainer";
+import { CodePointIndex } from "./code_point_offsets";
+import { clean_up_tokenization } from "./decoders";
 import { TokenizerInputError, TokenizerOptionError } from "./errors";
 import { throwIfInterrupted } from "../utils/cancellation";
-import { logError, warnOnce } from "./logging";
+import { warnOnce } from "./logging";
 import { SubwordModel, TokenSink } from "./subword_model";
 import { hasLoneSurrogate } from "./unicode";
+import { TruncationStrategyName, checkStrideFitsMaxLength, overflowingPairs, sequenceBudget, stopAtWordReaching, truncateSequences } from "./truncation";
 import { Word } from "./word";
 
 export type TextInput = string | string[] | string[][];
@@ -32,7 +35,11 @@ export interface TokenizerCallOptions {
   return_attention_mask?: boolean | null;
   return_overflowing_tokens?: boolean;
   return_special_tokens_mask?: boolean;
-  return_offsets_mapping?: boolean;
+  /**
+   * Each token's `[start, end)` span in its input: UTF-16 indices (`text.slice(start, end)`), or
+   * with "code_points" counted in code points, as Python's offsets are.
+   */
+  return_offsets_mapping?: boolean | "code_points";
   return_length?: boolean;
   verbose?: boolean;
 }
@@ -40,6 +47,7 @@ export interface TokenizerCallOptions {
 export interface DecodeOptions {
   skip_special_tokens?: boolean;
   clean_up_tokenization_spaces?: boolean | null;
+  /** Accepted for compatibility; transformers 5 ignores it too. */
   spaces_between_special_tokens?: boolean;
 }
 
@@ -79,6 +87,8 @@ interface RowPlan {
   a: EncodedText;
   b: EncodedText | null;
   sample: number;
+  /** An overflowing window rather than the row that was kept (padding to "longest" ignores these, as Rust does). */
+  overflowing: boolean;
 }
 
 interface WantedKeys {
@@ -166,7 +176,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     this.model_max_length = settings.model_max_length ?? VERY_LARGE_INTEGER;
     this.padding_side = settings.padding_side ?? "right";
     this.truncation_side = settings.truncation_side ?? "right";
-    this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? true;
+    // transformers 5's default when tokenizer_config.json does not say.
+    this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? false;
     for (const name of SPECIAL_TOKEN_NAMES) {
       const value = settings[name];
       if (value !== undefined && value !== null) this.specialTokens[name] = toAddedToken(value, true);
@@ -193,7 +204,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   abstract build_inputs_with_special_tokens(token_ids_0: number[], token_ids_1?: number[] | null): number[];
   /** 1 where `build_inputs_with_special_tokens` put a special token, 0 for sequence tokens. */
   abstract get_special_tokens_mask(token_ids_0: number[], token_ids_1?: number[] | null, already_has_special_tokens?: boolean): number[];
-  /** Joins tokens back into text (the model-specific part of decoding). */
+  /** Joins tokens back into text: the tokenizer's decoder (WordPiece, byte-level), as in transformers 5. */
   abstract convert_tokens_to_string(tokens: string[]): string;
   /** Writes the model's own vocabulary files (vocab.txt, or vocab.json + merges.txt); returns their paths. */
   abstract save_vocabulary(save_directory: string, filename_prefix?: string): string[];
@@ -454,7 +465,9 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
         out.tokens.push(segment.token.content);
         out.starts.push(Math.max(0, segment.start - shift));
         out.ends.push(segment.end - shift);
-        out.words.push(isSplitIntoWords ? firstWord : wordIndex++);
+        const word = isSplitIntoWords ? firstWord : wordIndex++;
+        out.words.push(word);
+        (out.addedWords ??= new Set()).add(word);
         continue;
       }
       words.length = 0;
@@ -562,8 +575,9 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   protected _call(text: TextInput, text_pair_or_options?: TextInput | TokenizerCallOptions | null, more_options?: TokenizerCallOptions): BatchEncoding {
     const options = mergeCallArguments(text_pair_or_options, more_options ?? {});
     const isSplit = options.is_split_into_words ?? false;
-    const textPair = options.text_pair ?? null;
     const batched = isBatchedInput(text, isSplit, "text");
+    // Like transformers' fast tokenizers, a single example with an empty text_pair ("" or []) is encoded alone.
+    const textPair = !batched && isEmptyInput(options.text_pair) ? null : (options.text_pair ?? null);
     if (textPair !== null) {
       const pairBatched = isBatchedInput(textPair, isSplit, "text_pair");
       if (pairBatched !== batched) {
@@ -591,20 +605,25 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       );
     }
     const overflow = options.return_overflowing_tokens ?? false;
+    const stride = options.stride ?? 0;
+    if (strategies.truncation !== "do_not_truncate" && strategies.maxLength !== null) {
+      checkStrideFitsMaxLength(strategies.maxLength, stride, this.num_special_tokens_to_add(false));
+    }
     const plans: RowPlan[] = [];
     firsts.forEach((first, i) => {
       if ((i & 1023) === 1023) throwIfInterrupted();
       const what = batched ? `text[${i}]` : "text";
       const a = this.encodeInput(first, isSplit, what);
       const b = seconds ? this.encodeInput(seconds[i], isSplit, batched ? `text_pair[${i}]` : "text_pair") : null;
-      for (const plan of this.prepareRows(a, b, addSpecial, strategies, options.stride ?? 0, overflow, i, options.verbose ?? true)) plans.push(plan);
+      for (const plan of this.prepareRows(a, b, addSpecial, strategies, stride, overflow, isSplit, i, options.verbose ?? true)) plans.push(plan);
     });
 
     const asBatch = batched || overflow;
     const layout = this.specialTokensLayout(addSpecial, seconds !== null);
     let target = 0;
-    if (strategies.padding === "longest") for (const plan of plans) target = Math.max(target, layout.length(plan));
-    else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
+    if (strategies.padding === "longest") {
+      for (const plan of plans) if (!plan.overflowing) target = Math.max(target, layout.length(plan));
+    } else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
     target = roundUp(target, options.pad_to_multiple_of ?? null);
     const wanted: WantedKeys = {
       token_type_ids: options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids"),
@@ -612,7 +631,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       special_tokens_mask: options.return_special_tokens_mask ?? false,
     };
     const rows = plans.map((plan) => this.materializeRow(plan, layout, target, options.padding_side ?? this.padding_side, wanted));
-    return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch);
+    // The string a token's offsets index into: its text, or its word with is_split_into_words.
+    const sourceOf = (sample: number, sequence: number, word: number | null): string => {
+      const input = (sequence === 0 ? firsts : seconds!)[sample];
+      return typeof input === "string" ? input : (input[word ?? 0] ?? "");
+    };
+    return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch, sourceOf);
   }
 
   private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null, verbose = true): Strategies {
@@ -666,7 +690,10 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     return { padding: paddingStrategy, truncation: truncationStrategy, maxLength };
   }
 
-  /** One example → its row(s): truncation as the Python tokenizers do it, then special tokens. */
+  /**
+   * One example → its row(s), truncated as the fast tokenizers do it (see truncation.ts): the kept
+   * row, then with `return_overflowing_tokens` one row per overflowing window.
+   */
   private prepareRows(
     a: EncodedText,
     b: EncodedText | null,
@@ -674,112 +701,32 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     strategies: Strategies,
     stride: number,
     overflow: boolean,
+    isSplitIntoWords: boolean,
     sample: number,
     verbose: boolean,
   ): RowPlan[] {
-    const pair = b !== null;
-    const numSpecial = addSpecial ? this.num_special_tokens_to_add(pair) : 0;
-    const total = a.ids.length + (b?.ids.length ?? 0) + numSpecial;
     const { truncation, maxLength } = strategies;
-    const truncating = truncation !== "do_not_truncate" && maxLength !== null && maxLength > 0 && total > maxLength;
-
-    if (overflow && truncation === "longest_first" && pair) {
-      throw new TokenizerOptionError(
-        "Not possible to return overflowing tokens for pair of sequences with the `longest_first`. Please select another truncation strategy than `longest_first`, for instance `only_second` or `only_first`.",
-      );
-    }
-    if (!truncating) {
+    const numSpecial = this.num_special_tokens_to_add(b !== null);
+    if (truncation === "do_not_truncate" || maxLength === null) {
+      const total = a.ids.length + (b?.ids.length ?? 0) + (addSpecial ? numSpecial : 0);
       if (verbose && maxLength === null && total > this.model_max_length) {
         warnOnce(
           `Token indices sequence length is longer than the specified maximum sequence length for this model (${total} > ${this.model_max_length}). Running this sequence through the model will result in indexing errors`,
         );
       }
-      return [{ a, b, sample }];
+      return [{ a, b, sample, overflowing: false }];
     }
-    const toRemove = total - maxLength!;
-    if (overflow) return this.overflowingRows(a, b, addSpecial, truncation, toRemove, stride, sample);
-    const [ta, tb] = this.truncateSequences(a, b, toRemove, truncation);
-    return [{ a: ta, b: tb, sample }];
-  }
-
-  /** Python's `truncate_sequences`, including its logged errors when a strategy cannot apply. */
-  private truncateSequences(a: EncodedText, b: EncodedText | null, toRemove: number, strategy: TruncationStrategy): [EncodedText, EncodedText | null] {
-    const cut = (seq: EncodedText, n: number) => (this.truncation_side === "left" ? sliceText(seq, n) : sliceText(seq, 0, seq.ids.length - n));
-    if (strategy === "only_first" || (strategy === "longest_first" && b === null)) {
-      if (a.ids.length > toRemove) return [cut(a, toRemove), b];
-      let message = `We need to remove ${toRemove} to truncate the input but the first sequence has a length ${a.ids.length}. `;
-      if (strategy === "only_first") {
-        message += "Please select another truncation strategy than TruncationStrategy.ONLY_FIRST, for instance 'longest_first' or 'only_second'.";
-      }
-      logError(message);
-      return [a, b];
+    if (!overflow && !isSplitIntoWords) {
+      // Without overflowing tokens, follow tokenizers 0.23 (see stopAtWordReaching); overflowing
+      // windows follow tokenizers <= 0.22, since 0.23.1-0.23.2 cut them short (huggingface/tokenizers#2091).
+      if (truncation !== "only_second") a = stopAtWordReaching(a, maxLength, this.truncation_side);
+      if (b) b = stopAtWordReaching(b, maxLength, this.truncation_side);
     }
-    if (strategy === "longest_first" && b !== null) {
-      warnOnce(
-        "Be aware, overflowing tokens are not returned for the setting you have chosen, i.e. sequence pairs with the 'longest_first' truncation strategy. So the returned list will always be empty even if some tokens have been removed.",
-      );
-      let lenA = a.ids.length;
-      let lenB = b.ids.length;
-      let removeA = 0;
-      let removeB = 0;
-      for (let k = 0; k < toRemove; k++) {
-        if (lenA > lenB) (lenA--, removeA++);
-        else (lenB--, removeB++);
-      }
-      return [removeA ? cut(a, removeA) : a, removeB ? cut(b, Math.min(removeB, b.ids.length)) : b];
-    }
-    if (strategy === "only_second" && b !== null) {
-      if (b.ids.length > toRemove) return [a, cut(b, toRemove)];
-      logError(
-        `We need to remove ${toRemove} to truncate the input but the second sequence has a length ${b.ids.length}. Please select another truncation strategy than TruncationStrategy.ONLY_SECOND, for instance 'longest_first' or 'only_first'.`,
-      );
-    }
-    return [a, b];
-  }
-
-  /**
-   * Overflowing tokens as the fast tokenizers return them: the truncated sequence is cut into
-   * windows of the allowed length, each overlapping the previous one by `stride` tokens, and each
-   * window becomes its own row (with the other sequence of the pair repeated).
-   */
-  private overflowingRows(
-    a: EncodedText,
-    b: EncodedText | null,
-    addSpecial: boolean,
-    strategy: TruncationStrategy,
-    toRemove: number,
-    stride: number,
-    sample: number,
-  ): RowPlan[] {
-    const onSecond = strategy === "only_second";
-    const target = onSecond ? b : a;
-    if (target === null) return [{ a, b, sample }];
-    const windowLength = target.ids.length - toRemove;
-    if (windowLength <= 0 || stride >= windowLength) {
-      const which = onSecond ? "second" : "first";
-      logError(
-        `We need to remove ${toRemove} to truncate the input but the ${which} sequence has a length ${target.ids.length}` +
-          (stride >= windowLength && windowLength > 0 ? ` and stride ${stride} is not smaller than the window of ${windowLength} tokens` : "") +
-          ". Returning the untruncated encoding.",
-      );
-      return [{ a, b, sample }];
-    }
-    const windows: EncodedText[] = [];
-    const step = windowLength - stride;
-    if (this.truncation_side === "left") {
-      for (let end = target.ids.length; ; end -= step) {
-        const start = Math.max(0, end - windowLength);
-        windows.push(sliceText(target, start, end));
-        if (start === 0) break;
-      }
-    } else {
-      for (let start = 0; ; start += step) {
-        const end = Math.min(start + windowLength, target.ids.length);
-        windows.push(sliceText(target, start, end));
-        if (end === target.ids.length) break;
-      }
-    }
-    return windows.map((w) => (onSecond ? { a, b: w, sample } : { a: w, b, sample }));
+    const budget = sequenceBudget(maxLength, numSpecial, addSpecial);
+    if (budget === null) return [{ a, b, sample, overflowing: false }];
+    const windows = truncateSequences(a, b, budget, truncation as TruncationStrategyName, stride, this.truncation_side);
+    const pairs = overflow ? overflowingPairs(windows.a, windows.b) : [[windows.a[0], windows.b?.[0] ?? null] as const];
+    return pairs.map(([wa, wb], k) => ({ a: wa, b: wb, sample, overflowing: k > 0 }));
   }
 
   /**
@@ -788,7 +735,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
    * written straight into arrays of their final, padded length.
    */
   private specialTokensLayout(addSpecial: boolean, pair: boolean): SpecialTokensLayout {
-    if (!addSpecial) return new SpecialTokensLayout([], [], [], 0, 0, [], [], []);
+    // Without special tokens the sequences keep their types, as the fast tokenizers' templates give them.
+    if (!addSpecial) {
+      const types = this.create_token_type_ids_from_sequences([-1], pair ? [-2] : null);
+      const typeB = pair ? types[types.length - 1] : 0;
+      return new SpecialTokensLayout([], [], [], types[0], typeB, [], [], []);
+    }
     const A = -1;
     const B = -2;
     const ids = this.build_inputs_with_special_tokens([A], pair ? [B] : null);
@@ -884,10 +836,17 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   /** A row with special tokens and no padding (for `tokenize(..., { add_special_tokens: true })`). */
   protected buildRow(a: EncodedText, b: EncodedText | null, addSpecial: boolean, sample: number): EncodedRow {
     const layout = this.specialTokensLayout(addSpecial, b !== null);
-    return this.materializeRow({ a, b, sample }, layout, 0, this.padding_side, { token_type_ids: true, attention_mask: true, special_tokens_mask: true });
+    return this.materializeRow({ a, b, sample, overflowing: false }, layout, 0, this.padding_side, { token_type_ids: true, attention_mask: true, special_tokens_mask: true });
   }
 
-  private assemble(rows: EncodedRow[], asBatch: boolean, nSequences: number, options: TokenizerCallOptions, lengthAfterPadding: boolean): BatchEncoding {
+  private assemble(
+    rows: EncodedRow[],
+    asBatch: boolean,
+    nSequences: number,
+    options: TokenizerCallOptions,
+    lengthAfterPadding: boolean,
+    sourceOf: (sample: number, sequence: number, word: number | null) => string,
+  ): BatchEncoding {
     const pick = <T>(f: (row: EncodedRow) => T): T | T[] => (asBatch ? rows.map(f) : f(rows[0]));
     const data: Record<string, unknown> = { input_ids: pick((r) => r.input_ids) };
     const wantTypes = options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids");
@@ -895,7 +854,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     if (wantTypes) data.token_type_ids = pick((r) => r.token_type_ids);
     if (wantAttention) data.attention_mask = pick((r) => r.attention_mask);
     if (options.return_special_tokens_mask) data.special_tokens_mask = pick((r) => r.special_tokens_mask);
-    if (options.return_offsets_mapping) data.offset_mapping = pick((r) => r.encoding.offsets);
+    const offsetsIn = options.return_offsets_mapping;
+    if (offsetsIn !== undefined && offsetsIn !== null && typeof offsetsIn !== "boolean" && offsetsIn !== "code_points") {
+      throw new TokenizerOptionError(`return_offsets_mapping must be true, false or "code_points", got ${JSON.stringify(offsetsIn)}.`);
+    }
+    if (offsetsIn === "code_points") data.offset_mapping = pick((r) => codePointOffsetsOfRow(r, sourceOf));
+    else if (offsetsIn) data.offset_mapping = pick((r) => r.encoding.offsets);
     if (options.return_length) data.length = pick((r) => (lengthAfterPadding ? r.input_ids.length : r.length));
     if (options.return_overflowing_tokens) data.overflow_to_sample_mapping = rows.map((r) => r.sample);
     const tensorType = options.return_tensors ?? null;
@@ -1051,27 +1015,25 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
 
   // ---- decoding ------------------------------------------------------------------------------
 
-  /** Ids back to text, as Python's slow tokenizers do it. */
+  /**
+   * Ids back to text as transformers 5 does it: the tokens (special ones dropped with
+   * `skip_special_tokens`) go through the tokenizer's decoder (`convert_tokens_to_string`), then
+   * `clean_up_tokenization` runs if asked for, except on BPE tokenizers such as GPT-2, which
+   * ignore it because it would remove real spaces. `spaces_between_special_tokens` has no effect,
+   * as in transformers 5.
+   */
   decode(token_ids: number | number[] | Tensor, options: DecodeOptions = {}): string {
     const ids = typeof token_ids === "number" || typeof token_ids === "bigint" ? [Number(token_ids)] : toIdList(token_ids, "decode");
-    const skip = options.skip_special_tokens ?? false;
-    const special = skip ? new Set(this.all_special_ids) : null;
-    const subTexts: string[] = [];
-    let current: string[] = [];
+    const special = options.skip_special_tokens ? new Set(this.all_special_ids) : null;
+    const tokens: string[] = [];
     for (const id of ids) {
       if (special && special.has(id)) continue;
       const token = this.idToToken(id);
-      if (token === null) continue;
-      if (this.addedTokensEncoder.has(token)) {
-        if (current.length) subTexts.push(this.convert_tokens_to_string(current));
-        current = [];
-        subTexts.push(token);
-      } else current.push(token);
+      if (token !== null) tokens.push(token);
     }
-    if (current.length) subTexts.push(this.convert_tokens_to_string(current));
-    const text = (options.spaces_between_special_tokens ?? true) ? subTexts.join(" ") : subTexts.join("");
+    const text = this.convert_tokens_to_string(tokens);
     const cleanUp = options.clean_up_tokenization_spaces ?? this.clean_up_tokenization_spaces;
-    return cleanUp ? clean_up_tokenization(text) : text;
+    return cleanUp && this.model.type !== "BPE" ? clean_up_tokenization(text) : text;
   }
 
   /** `decode` for each row of a batch (a list of id lists or a 2-D Tensor). */
@@ -1157,21 +1119,6 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
   }
 }
 
-/** Python's `clean_up_tokenization`: removes the spaces that joining tokens put before punctuation. */
-export function clean_up_tokenization(text: string): string {
-  return text
-    .replaceAll(" .", ".")
-    .replaceAll(" ?", "?")
-    .replaceAll(" !", "!")
-    .replaceAll(" ,", ",")
-    .replaceAll(" ' ", "'")
-    .replaceAll(" n't", "n't")
-    .replaceAll(" 'm", "'m")
-    .replaceAll(" 's", "'s")
-    .replaceAll(" 've", "'ve")
-    .replaceAll(" 're", "'re");
-}
-
 function toAddedToken(token: TokenLike, special: boolean): AddedToken {
   if (token instanceof AddedToken) {
     if (special && !token.special) return new AddedToken(token.content, { ...token, special: true });
@@ -1204,6 +1151,24 @@ function checkText(value: unknown, what: string): asserts value is string {
         "Fix the string, e.g. with text.toWellFormed().",
     );
   }
+}
+
+/** A row's offsets counted in code points of the string each token came from. */
+function codePointOffsetsOfRow(row: EncodedRow, sourceOf: (sample: number, sequence: number, word: number | null) => string): [number, number][] {
+  const { offsets, sequence_ids, word_ids } = row.encoding;
+  const indexes = new Map<string, CodePointIndex>();
+  return offsets.map(([start, end], t) => {
+    const sequence = sequence_ids[t];
+    if (sequence === null) return [start, end];
+    const source = sourceOf(row.sample, sequence, word_ids[t]);
+    let index = indexes.get(source);
+    if (!index) indexes.set(source, (index = new CodePointIndex(source)));
+    return [index.at(start), index.at(end)];
+  });
+}
+
+function isEmptyInput(input: unknown): boolean {
+  return input === "" || (Array.isArray(input) && input.length === 0);
 }
 
 /** Decides whether the input is a batch, checking its shape on the way. */

@@ -17,6 +17,14 @@ export const hfReference = process.env.HF_REFERENCE_DIR
   ? path.resolve(process.env.HF_REFERENCE_DIR)
   : path.join(repoRoot, "test", "fixtures", "hf-reference");
 
+/**
+ * The transformers 5 (fast tokenizer) reference fixtures: the copy in the repository, or another set
+ * of the same layout named by HF5_REFERENCE_DIR (e.g. a held-out set). Every case found is tested.
+ */
+export const hf5Reference = process.env.HF5_REFERENCE_DIR
+  ? path.resolve(process.env.HF5_REFERENCE_DIR)
+  : path.join(repoRoot, "test", "fixtures", "hf5-reference");
+
 /** A fresh scratch folder under test-output/ for a test's files (kept for inspection, ignored by git). */
 export function scratchDir(name: string): string {
   const dir = path.join(repoRoot, "test-output", name);

@@ -14,6 +14,8 @@ import {
   TokenizerFileError,
   TokenizerInputError,
   TokenizerOptionError,
+  TokenizerTruncationError,
+  toCodePointOffsets,
   tokenizerLogging,
 } from "../../src/tokenization";
 import { Tensor } from "../../src/tensor";
@@ -111,7 +113,14 @@ test("overflowing tokens with a stride give overlapping windows, as the fast tok
   const firstContext = enc.sequence_ids(1).indexOf(1);
   const [s, e] = enc.offset_mapping[1][firstContext];
   assert.equal(tok.tokenize(context.slice(s, e)).join(""), windows[1][0].replace(/^##/, ""));
-  assert.throws(() => tok(question, { text_pair: context, truncation: true, max_length: 24, return_overflowing_tokens: true }), TokenizerOptionError);
+  // longest_first cuts both sequences of a pair into windows and pairs every window of the first
+  // with every window of the second (fast_tokenizer_agreement.test.ts checks the order against Rust).
+  const both = tok(context, { text_pair: context, truncation: true, max_length: 24, stride: 4, return_overflowing_tokens: true });
+  const firstWindows = new Set((both.input_ids as number[][]).map((_, r) => both.tokens(r).filter((_, k) => both.sequence_ids(r)[k] === 0).join(" ")));
+  const secondWindows = new Set((both.input_ids as number[][]).map((_, r) => both.tokens(r).filter((_, k) => both.sequence_ids(r)[k] === 1).join(" ")));
+  assert.equal((both.input_ids as number[][]).length, firstWindows.size * secondWindows.size);
+  // A stride that leaves no room for new tokens is an error, as in the fast tokenizers.
+  assert.throws(() => tok(question, { text_pair: context, truncation: "only_second", max_length: 24, stride: 20, return_overflowing_tokens: true }), TokenizerOptionError);
 });
 
 test("pad() pads a list of features for a data collator and keeps other keys", async () => {
@@ -186,7 +195,10 @@ test("is_split_into_words: word ids index the given words", async () => {
 test("decode and batch_decode accept tensors and skip special tokens", async () => {
   const tok = await bert();
   const enc = tok(["Hello, world!", "I'm fine."], { padding: true, return_tensors: "pt" });
-  assert.deepEqual(tok.batch_decode(enc.input_ids, { skip_special_tokens: true }), ["hello, world!", "i'm fine."]);
+  // BERT's WordPiece decoder joins ".", ",", "!" and "?" to the word before; the rest of the clean-up
+  // (such as "i ' m" → "i'm") runs only when asked for, since transformers 5 defaults it to off.
+  assert.deepEqual(tok.batch_decode(enc.input_ids, { skip_special_tokens: true }), ["hello, world!", "i ' m fine."]);
+  assert.deepEqual(tok.batch_decode(enc.input_ids, { skip_special_tokens: true, clean_up_tokenization_spaces: true }), ["hello, world!", "i'm fine."]);
   assert.equal(tok.decode(Tensor.from([101, 7592, 102])), "[CLS] hello [SEP]");
   assert.deepEqual(tok.convert_ids_to_tokens([101, 7592, 102], { skip_special_tokens: true }), ["hello"]);
   assert.equal(tok.convert_ids_to_tokens(7592), "hello");
@@ -276,4 +288,38 @@ test("tokenize takes an optional pair and add_special_tokens, as in Python", asy
   assert.deepEqual(tok.tokenize("Hi there", "you", { add_special_tokens: true }), ["[CLS]", "hi", "there", "[SEP]", "you", "[SEP]"]);
   assert.deepEqual(tok.tokenize("Hi there", { text_pair: "you" }), ["hi", "there", "you"]);
   assert.deepEqual(tok.tokenize("Hi there", { add_special_tokens: true }), ["[CLS]", "hi", "there", "[SEP]"]);
+});
+
+test("offsets can be counted in code points, as Python counts them", async () => {
+  const text = "I 😀 naïve 🚀s!";
+  const pair = "👍🏽 ok";
+  for (const tok of [await bert(), await gpt2()]) {
+    const utf16 = tok(text, { text_pair: pair, return_offsets_mapping: true });
+    const points = tok(text, { text_pair: pair, return_offsets_mapping: "code_points" });
+    const sequences = utf16.sequence_ids();
+    (points.offset_mapping as [number, number][]).forEach(([start, end], t) => {
+      const source = sequences[t] === 1 ? pair : text;
+      const [s16, e16] = (utf16.offset_mapping as [number, number][])[t];
+      // The same characters, counted in code points.
+      assert.deepEqual([start, end], [[...source.slice(0, s16)].length, [...source.slice(0, e16)].length], `token ${t} of ${tok.tokenizer_class}`);
+    });
+    assert.deepEqual(toCodePointOffsets(text, [[2, 4], [4, 10]]), [[2, 3], [3, 9]]);
+  }
+  // With is_split_into_words, offsets index into each word.
+  const words = (await bert())([["x😀😀", "a.b"]], { is_split_into_words: true, return_offsets_mapping: "code_points" });
+  assert.deepEqual(words.offset_mapping, [[[0, 0], [0, 3], [0, 1], [1, 2], [2, 3], [0, 0]]]);
+  await assert.rejects(async () => (await bert())(text, { return_offsets_mapping: "bytes" as any }), TokenizerOptionError);
+});
+
+test("pair truncation that cannot fit raises a typed error that says what to change", async () => {
+  const tok = await bert();
+  const short = "Who?";
+  const long = "The novel was written by Mary Shelley in 1818 and published anonymously in London.";
+  assert.throws(() => tok(short, { text_pair: long, truncation: "only_first", max_length: 8 }), (e: Error) => e instanceof TokenizerTruncationError && /only_second|longest_first/.test(e.message));
+  assert.throws(() => tok(long, { text_pair: short, truncation: "only_second", max_length: 8 }), TokenizerTruncationError);
+  assert.throws(() => tok(long, { truncation: "only_second", max_length: 8 }), /Second sequence not provided/);
+  // longest_first always fits: both halves of the budget.
+  assert.deepEqual(tok(long, { text_pair: long, truncation: true, max_length: 9 }).input_ids, [101, 1996, 3117, 2001, 102, 1996, 3117, 2001, 102]);
+  // A single example with an empty text_pair is encoded alone, as transformers does.
+  assert.deepEqual(tok(short, { text_pair: "" }).input_ids, tok(short).input_ids);
 });
