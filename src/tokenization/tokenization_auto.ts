@@ -3,8 +3,9 @@ import { AddedToken } from "./added_token";
 import { ByteLevelBPEModel } from "./bpe_model";
 import { TokenizerFileError, TokenizerOptionError } from "./errors";
 import { readJSON } from "./files";
-import { BertTokenizer, BertTokenizerFast, DistilBertTokenizer, DistilBertTokenizerFast, readVocabTxt, tokenString } from "./tokenization_bert";
-import { GPT2Tokenizer, GPT2TokenizerFast, readMergesTxt } from "./tokenization_gpt2";
+import { BertTokenizer, BertTokenizerFast, DistilBertTokenizer, DistilBertTokenizerFast, tokenString, wordPieceFromVocabTxt } from "./tokenization_bert";
+import { checkUnknownToken, checkVocab } from "./vocab_checks";
+import { bpeFromVocabFiles, GPT2Tokenizer, GPT2TokenizerFast } from "./tokenization_gpt2";
 import { PreTrainedTokenizer, SPECIAL_TOKEN_NAMES, TokenizerSettings } from "./tokenization_utils";
 import { WordPieceModel } from "./wordpiece_model";
 
@@ -135,6 +136,8 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   if (isBert) {
     let model: WordPieceModel;
     if (json?.model?.type === "WordPiece") {
+      checkVocab(json.model.vocab, `${pathOrId}/tokenizer.json (model.vocab)`, "an object mapping tokens to ids");
+      checkUnknownToken(json.model.vocab, json.model.unk_token ?? "[UNK]", `${pathOrId}/tokenizer.json (model.vocab)`);
       model = new WordPieceModel(json.model);
       const normalizer = json.normalizer;
       if (normalizer?.type === "BertNormalizer") {
@@ -144,7 +147,7 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
         settings.clean_text ??= normalizer.clean_text;
       }
     } else if (files.vocabTxt) {
-      model = new WordPieceModel({ vocab: readVocabTxt(files.vocabTxt), unk_token: tokenString(settings.unk_token) ?? "[UNK]" });
+      model = wordPieceFromVocabTxt(files.vocabTxt, tokenString(settings.unk_token) ?? "[UNK]");
     } else {
       throw new TokenizerFileError(`${pathOrId} has no vocab.txt and no WordPiece tokenizer.json, which ${cls.name} needs.`);
     }
@@ -152,10 +155,11 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   } else {
     let model: ByteLevelBPEModel;
     if (json?.model?.type === "BPE") {
+      checkVocab(json.model.vocab, `${pathOrId}/tokenizer.json (model.vocab)`, "an object mapping tokens to ids");
       model = new ByteLevelBPEModel(json.model);
       if (json.pre_tokenizer?.type === "ByteLevel") settings.add_prefix_space ??= json.pre_tokenizer.add_prefix_space;
     } else if (files.vocabJson && files.mergesTxt) {
-      model = new ByteLevelBPEModel({ vocab: readJSON(files.vocabJson), merges: readMergesTxt(files.mergesTxt) });
+      model = bpeFromVocabFiles(files.vocabJson, files.mergesTxt);
     } else {
       throw new TokenizerFileError(`${pathOrId} has no vocab.json + merges.txt and no BPE tokenizer.json, which ${cls.name} needs.`);
     }

@@ -11,6 +11,7 @@ import { logError, warnOnce } from "./logging";
 import { SubwordModel, TokenSink } from "./subword_model";
 import { hasLoneSurrogate } from "./unicode";
 import { Word } from "./word";
+import { refuseAbove } from "../utils/size_limits";
 
 export type TextInput = string | string[] | string[][];
 export type PaddingOption = boolean | "longest" | "max_length" | "do_not_pad";
@@ -605,7 +606,9 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     let target = 0;
     if (strategies.padding === "longest") for (const plan of plans) target = Math.max(target, layout.length(plan));
     else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
+    const unrounded = target;
     target = roundUp(target, options.pad_to_multiple_of ?? null);
+    this.checkPaddedSize(plans.length, unrounded, target, strategies.padding, options);
     const wanted: WantedKeys = {
       token_type_ids: options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids"),
       attention_mask: options.return_attention_mask ?? this.model_input_names.includes("attention_mask"),
@@ -613,6 +616,20 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     };
     const rows = plans.map((plan) => this.materializeRow(plan, layout, target, options.padding_side ?? this.padding_side, wanted));
     return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch);
+  }
+
+  /**
+   * Refuses a padded batch that would not fit in memory, before a single row is built: rows × target
+   * length × (ids, types, masks), 8 bytes a value. `max_length: 1e9` would otherwise abort the process.
+   */
+  private checkPaddedSize(rows: number, unrounded: number, target: number, strategy: PaddingStrategy, options: { max_length?: number | null; pad_to_multiple_of?: number | null }): void {
+    if (strategy === "do_not_pad" || target === 0) return;
+    // name what made the rows this long: the rounding, the requested length, or the longest text
+    const [field, value]: [string, unknown] =
+      target > unrounded ? ["pad_to_multiple_of", options.pad_to_multiple_of]
+      : strategy === "max_length" ? (options.max_length != null ? ["max_length", options.max_length] : ["model_max_length", this.model_max_length])
+      : ["padding", true];
+    refuseAbove(rows * target * 4 * 8, "batch", field, value, `to pad ${rows} row${rows === 1 ? "" : "s"} to ${target} tokens`);
   }
 
   private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null, verbose = true): Strategies {
@@ -635,8 +652,11 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     else if (truncation === "longest_first" || truncation === "only_first" || truncation === "only_second") truncationStrategy = truncation;
     else throw new TokenizerOptionError(`truncation must be true, false, "longest_first", "only_first" or "only_second", got ${JSON.stringify(truncation)}.`);
 
-    if (maxLength !== null && (!Number.isInteger(maxLength) || maxLength < 0)) {
-      throw new TokenizerOptionError(`max_length must be a non-negative integer, got ${maxLength}.`);
+    if (maxLength !== null && (!Number.isSafeInteger(maxLength) || maxLength < 0)) {
+      throw new TokenizerOptionError(`max_length must be a non-negative integer, got ${JSON.stringify(maxLength)}.`);
+    }
+    if (padToMultipleOf !== null && (!Number.isSafeInteger(padToMultipleOf) || padToMultipleOf < 0)) {
+      throw new TokenizerOptionError(`pad_to_multiple_of must be a positive integer or null, got ${JSON.stringify(padToMultipleOf)}.`);
     }
     if (maxLength === null) {
       if (paddingStrategy === "max_length") {
@@ -681,7 +701,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     const numSpecial = addSpecial ? this.num_special_tokens_to_add(pair) : 0;
     const total = a.ids.length + (b?.ids.length ?? 0) + numSpecial;
     const { truncation, maxLength } = strategies;
-    const truncating = truncation !== "do_not_truncate" && maxLength !== null && maxLength > 0 && total > maxLength;
+    if (truncation !== "do_not_truncate" && maxLength === 0) return this.truncateToNothing(a, b, numSpecial, sample, verbose);
+    const truncating = truncation !== "do_not_truncate" && maxLength !== null && total > maxLength;
 
     if (overflow && truncation === "longest_first" && pair) {
       throw new TokenizerOptionError(
@@ -700,6 +721,20 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     if (overflow) return this.overflowingRows(a, b, addSpecial, truncation, toRemove, stride, sample);
     const [ta, tb] = this.truncateSequences(a, b, toRemove, truncation);
     return [{ a: ta, b: tb, sample }];
+  }
+
+  /**
+   * `max_length: 0` with truncation, as the fast tokenizers (transformers 5) treat it: without special
+   * tokens every token is cut (empty rows); with special tokens the length left for the text would be
+   * negative, and nothing is cut. Both are rarely what was meant, so this says so once.
+   */
+  private truncateToNothing(a: EncodedText, b: EncodedText | null, numSpecial: number, sample: number, verbose: boolean): RowPlan[] {
+    if (numSpecial > 0) {
+      if (verbose) warnOnce(`max_length=0 leaves no room for the ${numSpecial} special tokens, so nothing is truncated (as in transformers). Pass max_length ≥ ${numSpecial + 1} to truncate, or no max_length.`);
+      return [{ a, b, sample }];
+    }
+    if (verbose) warnOnce("max_length=0 with truncation removes every token, so each row is empty (as in transformers). Pass a positive max_length, or no max_length.");
+    return [{ a: sliceText(a, 0, 0), b: b ? sliceText(b, 0, 0) : null, sample }];
   }
 
   /** Python's `truncate_sequences`, including its logged errors when a strategy cannot apply. */
@@ -949,8 +984,10 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       return batched ? (value as unknown[][]) : [value as unknown[]];
     };
     const ids = rowsOf(mainKey) as number[][];
-    let target = strategy === "longest" ? Math.max(0, ...ids.map((r) => r.length)) : (maxLength ?? 0);
+    let target = strategy === "longest" ? ids.reduce((longest, r) => Math.max(longest, r.length), 0) : (maxLength ?? 0);
+    const unrounded = target;
     target = roundUp(target, options.pad_to_multiple_of ?? null);
+    this.checkPaddedSize(ids.length, unrounded, target, strategy, options);
     const padded: Record<string, unknown[][]> = {};
     const padValues: Record<string, unknown> = {
       [mainKey]: this.pad_token_id,
