@@ -12,7 +12,11 @@ import { logger } from "../modeling/logging";
 export const TRANSFORMERS_VERSION = "4.29.2";
 
 import { ConfigError } from "./config_error";
-import { checkConfigFields, checkSettableKey, COMMON_FIELD_RULES, FieldRule } from "./config_fields";
+import { checkConfigFields, checkSettableKey, COMMON_FIELD_RULES, ConfigFieldError, FieldRule } from "./config_fields";
+import { refuseAbove } from "../utils/size_limits";
+
+/** Roughly what one entry of id2label plus label2id costs (two strings, two map entries). */
+const BYTES_PER_LABEL = 128;
 
 export { ConfigError };
 
@@ -242,7 +246,9 @@ export class PretrainedConfig {
 
   /** Setting `num_labels` to a new count replaces the labels with LABEL_0 … LABEL_{n-1}. */
   set num_labels(count: number) {
-    if (!Number.isInteger(count) || count < 0) throw new ConfigError(`num_labels must be a non-negative integer, got ${count}.`);
+    if (!Number.isInteger(count) || count < 0) throw new ConfigFieldError(`num_labels must be a non-negative integer, got ${count}.`, "num_labels", count);
+    // every label gets a name in id2label and label2id: refuse a count whose names alone would not fit
+    refuseAbove(count * BYTES_PER_LABEL, "batch", "num_labels", count, "for the label names");
     if (this.id2label === undefined || this.id2label === null || Object.keys(this.id2label).length !== count) {
       const id2label: Record<number, string> = {};
       const label2id: Record<string, number> = {};

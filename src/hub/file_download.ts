@@ -206,6 +206,15 @@ async function downloadToBlob(
         throw new HubError(`The download of ${label} from ${res.url} answered HTTP ${res.status} instead of the file, so nothing was stored. Check HF_ENDPOINT.`);
       }
       const decoders = contentDecoders(getHeader(res.headers, "content-encoding"), label);
+      if (res.status === 206 && !new RegExp(`^bytes ${have}-`).test(getHeader(res.headers, "content-range") ?? "")) {
+        // appending a range that does not start where the file stopped would store a corrupted file
+        res.body.resume();
+        fs.rmSync(incomplete, { force: true });
+        throw new HubError(
+          `The server answered the resumed download of ${label} with the wrong part (Content-Range '${getHeader(res.headers, "content-range") ?? ""}', expected bytes ${have}-), ` +
+            `so the partial file was discarded. Load the model again to download it from the start.`,
+        );
+      }
       const resuming = res.status === 206 && have > 0 && decoders.length === 0;
       if (!resuming) have = 0; // the server ignored Range (or compressed the rest, which cannot be appended): start again
       const progress = downloadProgress(`Downloading ${label}`, metadata.size, have);

@@ -167,6 +167,11 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     this.model_max_length = settings.model_max_length ?? VERY_LARGE_INTEGER;
     this.padding_side = settings.padding_side ?? "right";
     this.truncation_side = settings.truncation_side ?? "right";
+    // settings usually come from tokenizer_config.json: wrong ones would fail much later, or never
+    if (typeof this.model_max_length !== "number" || !(this.model_max_length >= 0))
+      throw new TokenizerOptionError(`model_max_length must be a non-negative number, got ${JSON.stringify(settings.model_max_length)} (from tokenizer_config.json or the options).`);
+    for (const [name, side] of [["padding_side", this.padding_side], ["truncation_side", this.truncation_side]] as const)
+      if (side !== "left" && side !== "right") throw new TokenizerOptionError(`${name} must be "left" or "right", got ${JSON.stringify(side)}.`);
     this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? true;
     for (const name of SPECIAL_TOKEN_NAMES) {
       const value = settings[name];
@@ -592,6 +597,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       );
     }
     const overflow = options.return_overflowing_tokens ?? false;
+    if (options.stride !== undefined && (!Number.isSafeInteger(options.stride) || options.stride < 0))
+      throw new TokenizerOptionError(`stride must be a non-negative integer, got ${JSON.stringify(options.stride)}.`);
     const plans: RowPlan[] = [];
     firsts.forEach((first, i) => {
       if ((i & 1023) === 1023) throwIfInterrupted();

@@ -54,6 +54,15 @@ test("sizes whose model would not fit are refused before anything is allocated, 
   assert.throws(() => new BertModel(new BertConfig({ ...tiny, vocab_size: 1e12 })), RangeError);
 });
 
+test("num_labels too large for its label names, and a pad_token_id outside the vocabulary, are refused", () => {
+  refuses(() => new BertConfig({ num_labels: 1e9 }), SizeLimitError, "num_labels", 1e9);
+  refuses(() => new BertConfig({ num_labels: -1 }), ConfigFieldError, "num_labels", -1);
+  const config = new BertConfig();
+  assert.throws(() => (config.num_labels = 2 ** 40), SizeLimitError);
+  assert.throws(() => new BertModel(new BertConfig({ ...tiny, pad_token_id: 20 })), (err: Error) => err instanceof RangeError && /padding_idx 20/.test(err.message) && /vocab_size/.test(err.message));
+  assert.ok(new BertModel(new BertConfig({ ...tiny, pad_token_id: 19 })) instanceof BertModel);
+});
+
 test("the model limit is TLAB_MAX_MODEL_BYTES", () => {
   const config = new BertConfig(tiny);
   process.env.TLAB_MAX_MODEL_BYTES = "1000";

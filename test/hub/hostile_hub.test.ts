@@ -272,6 +272,26 @@ describe("hub client against a hostile server", () => {
     await assert.rejects(hf_hub_download("org/evil", "config.json"), /ended early: 40 of the 100 bytes announced arrived/);
   });
 
+  test("a resumed download answered with the wrong range is discarded, not appended", async () => {
+    freshHome("wrong-range");
+    const oid = "d".repeat(64);
+    const blobs = path.join(cache, "models--org--evil", "blobs");
+    fs.mkdirSync(blobs, { recursive: true });
+    fs.writeFileSync(path.join(blobs, `${oid}.incomplete`), CONFIG.subarray(0, 100));
+    serveResolve((req, res) => {
+      if (req.method === "HEAD") {
+        res.writeHead(200, { "X-Repo-Commit": MAIN, ETag: `"${oid}"`, "Content-Length": String(CONFIG.length) });
+        return void res.end();
+      }
+      // asked for bytes=100-, sends the file from byte 0 as if it were the rest
+      res.writeHead(206, { "Content-Range": `bytes 0-${CONFIG.length - 1}/${CONFIG.length}`, "Content-Length": String(CONFIG.length) });
+      res.end(CONFIG);
+    });
+    await assert.rejects(hf_hub_download("org/evil", "config.json"), (err: Error) => err instanceof HubError && /wrong part \(Content-Range 'bytes 0-/.test(err.message));
+    assert.equal(hub.requests.find((r) => r.method === "GET")?.range, "bytes=100-");
+    assert.deepEqual(fs.readdirSync(blobs), [], "the partial file was discarded");
+  });
+
   test("a server trickling one byte at a time is stopped by the per-file deadline", async () => {
     freshHome("trickle");
     process.env.TLAB_HUB_FILE_DEADLINE = "1.5";

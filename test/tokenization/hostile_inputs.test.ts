@@ -79,6 +79,17 @@ test("lengths that are not non-negative integers are refused as options", async 
   for (const bad of [2.5, -8, "8"]) {
     assert.throws(() => tokenizer(["a", "b c"], { padding: true, pad_to_multiple_of: bad as number }), TokenizerOptionError, String(bad));
   }
+  for (const bad of [-1, 1.5, NaN]) {
+    assert.throws(() => tokenizer("a b c d e", { truncation: true, max_length: 4, stride: bad, return_overflowing_tokens: true }), TokenizerOptionError, String(bad));
+  }
+});
+
+test("tokenizer_config.json settings of the wrong type or value are refused at load", async () => {
+  const base = JSON.parse(fs.readFileSync(path.join(bundled("bert-base-uncased"), "tokenizer_config.json"), "utf8"));
+  for (const [key, value] of [["model_max_length", "512"], ["model_max_length", -1], ["padding_side", "middle"], ["truncation_side", 0]] as const) {
+    const dir = folderWith(`config-${key}-${String(value)}`, "bert-base-uncased", { "tokenizer_config.json": JSON.stringify({ ...base, [key]: value }) });
+    await assert.rejects(AutoTokenizer.from_pretrained(dir), (err: Error) => err instanceof TokenizerOptionError && err.message.includes(key) && err.message.includes(JSON.stringify(value)), `${key}=${value}`);
+  }
 });
 
 test("max_length: 0 truncates as the fast tokenizers do, and says what happened", async () => {

@@ -57,6 +57,13 @@ test("a truncated or malformed optimizer.json, scheduler.json or rng_state.json 
       return true;
     });
   }
+  // the moment buffers beside optimizer.json, cut short
+  const tensors = path.join(checkpoint, "optimizer.safetensors");
+  const fullTensors = fs.readFileSync(tensors);
+  fs.writeFileSync(tensors, fullTensors.subarray(0, Math.floor(fullTensors.length / 2)));
+  await assert.rejects(tinyTrainer(dir, 2).train({ resume_from_checkpoint: checkpoint }), (err: Error) => err instanceof CheckpointFileError && err.file === tensors && err.message.includes(tensors));
+  fs.writeFileSync(tensors, fullTensors);
+
   // repaired, the same checkpoint resumes
   for (const [name, text] of Object.entries(pristine)) fs.writeFileSync(path.join(checkpoint, name), text);
   const resumed = tinyTrainer(dir, 2);
