@@ -59,6 +59,27 @@ interface TokenizerFiles {
   addedTokens: Record<string, number>;
 }
 
+/**
+ * A JSON file that must hold an object (tokenizer_config.json, special_tokens_map.json, config.json),
+ * or {} when absent. A "__proto__" key is refused: copied into the settings it would replace their prototype.
+ */
+function jsonObject(file: string | null): Record<string, any> {
+  if (!file) return {};
+  const value = readJSON(file);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TokenizerFileError(`${file} must hold a JSON object, not ${Array.isArray(value) ? "an array" : JSON.stringify(value)}.`);
+  if (Object.prototype.hasOwnProperty.call(value, "__proto__")) throw new TokenizerFileError(`${file} has a "__proto__" key, which cannot be a tokenizer setting. Remove it.`);
+  return value;
+}
+
+/** added_tokens.json: token → id, every id a non-negative integer. */
+function addedTokenIds(file: string | null): Record<string, number> {
+  const ids = jsonObject(file);
+  for (const [token, id] of Object.entries(ids))
+    if (!Number.isSafeInteger(id) || id < 0) throw new TokenizerFileError(`${file} gives the added token ${JSON.stringify(token)} the id ${JSON.stringify(id)}; ids must be non-negative integers.`);
+  return ids;
+}
+
 async function readTokenizerFiles(pathOrId: string, options: TokenizerLoadOptions): Promise<TokenizerFiles> {
   if (typeof pathOrId !== "string" || pathOrId.length === 0) {
     throw new TokenizerFileError(`from_pretrained takes a folder or a model id (a non-empty string), got ${JSON.stringify(pathOrId)}.`);
@@ -69,9 +90,9 @@ async function readTokenizerFiles(pathOrId: string, options: TokenizerLoadOption
   const [tokenizerJsonFile, configFile, specialFile, addedFile, modelConfigFile, vocabTxt, vocabJson, mergesTxt] = await Promise.all(
     ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json", "config.json", "vocab.txt", "vocab.json", "merges.txt"].map(find),
   );
-  const config: Record<string, unknown> = configFile ? readJSON(configFile) : {};
-  const special: Record<string, unknown> = specialFile ? readJSON(specialFile) : {};
-  const modelConfig = modelConfigFile ? readJSON(modelConfigFile) : {};
+  const config = jsonObject(configFile);
+  const special = jsonObject(specialFile);
+  const modelConfig = jsonObject(modelConfigFile);
   const settings: TokenizerSettings = {};
   for (const [key, value] of Object.entries(config)) {
     if (key === "tokenizer_class" || key === "name_or_path" || key === "auto_map" || key === "tokenizer_file" || key === "special_tokens_map_file") continue;
@@ -97,7 +118,7 @@ async function readTokenizerFiles(pathOrId: string, options: TokenizerLoadOption
     vocabJson,
     mergesTxt,
     modelType: typeof modelConfig.model_type === "string" ? modelConfig.model_type : null,
-    addedTokens: addedFile ? readJSON(addedFile) : {},
+    addedTokens: addedTokenIds(addedFile),
   };
 }
 
@@ -169,6 +190,8 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   const added: [number, AddedToken][] = [];
   if (json && Array.isArray(json.added_tokens)) {
     for (const t of json.added_tokens) {
+      if (typeof t?.content !== "string" || t.content === "" || !Number.isSafeInteger(t.id) || t.id < 0)
+        throw new TokenizerFileError(`${pathOrId}/tokenizer.json has an added token without a non-empty "content" and a non-negative integer "id": ${JSON.stringify(t)}.`);
       added.push([t.id, new AddedToken(t.content, { lstrip: t.lstrip, rstrip: t.rstrip, single_word: t.single_word, normalized: t.normalized, special: t.special })]);
     }
   }

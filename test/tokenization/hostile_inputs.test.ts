@@ -125,7 +125,13 @@ function folderWith(name: string, base: string, files: Record<string, string>): 
   return dir;
 }
 
-test("vocabulary files that cannot encode anything are refused at load, naming the file", async () => {
+/** A tokenizer.json on the bundled GPT-2 vocabulary with the given added tokens. */
+function bpeTokenizerJson(added_tokens: unknown[]): string {
+  const vocab = JSON.parse(fs.readFileSync(path.join(bundled("gpt2"), "vocab.json"), "utf8"));
+  return JSON.stringify({ model: { type: "BPE", vocab, merges: [] }, added_tokens });
+}
+
+test("tokenizer files that cannot encode anything, or hold malformed entries, are refused at load, naming the file", async () => {
   const cases: [string, string, Record<string, string>, string, RegExp][] = [
     ["empty-vocab-txt", "bert-base-uncased", { "vocab.txt": "" }, "vocab.txt", /holds no tokens/],
     ["blank-vocab-txt", "bert-base-uncased", { "vocab.txt": "\n" }, "vocab.txt", /unknown token "\[UNK\]"/],
@@ -136,6 +142,12 @@ test("vocabulary files that cannot encode anything are refused at load, naming t
     ["vocab-json-string-ids", "gpt2", { "vocab.json": '{"a": "0", "b": 1}' }, "vocab.json", /non-negative integer/],
     ["vocab-json-negative-ids", "gpt2", { "vocab.json": '{"a": -1}' }, "vocab.json", /non-negative integer/],
     ["tokenizer-json-array-vocab", "gpt2", { "tokenizer.json": JSON.stringify({ model: { type: "BPE", vocab: [], merges: [] } }) }, "tokenizer.json", /an array/],
+    ["config-array", "bert-base-uncased", { "tokenizer_config.json": "[1, 2]" }, "tokenizer_config.json", /must hold a JSON object/],
+    ["config-proto", "bert-base-uncased", { "tokenizer_config.json": '{"__proto__": {"model_max_length": 5}}' }, "tokenizer_config.json", /"__proto__"/],
+    ["special-map-string", "gpt2", { "special_tokens_map.json": '"x"' }, "special_tokens_map.json", /must hold a JSON object/],
+    ["added-tokens-negative", "bert-base-uncased", { "added_tokens.json": '{"<new>": -4}' }, "added_tokens.json", /non-negative integers/],
+    ["added-token-string-id", "gpt2", { "tokenizer.json": bpeTokenizerJson([{ content: "<x>", id: "5" }]) }, "tokenizer.json", /added token without/],
+    ["added-token-no-content", "gpt2", { "tokenizer.json": bpeTokenizerJson([{ id: 50300 }]) }, "tokenizer.json", /added token without/],
     ["tokenizer-json-empty-wordpiece", "bert-base-uncased", { "tokenizer.json": JSON.stringify({ model: { type: "WordPiece", vocab: {}, unk_token: "[UNK]" } }) }, "tokenizer.json", /holds no tokens/],
   ];
   for (const [name, base, files, file, reason] of cases) {
