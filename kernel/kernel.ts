@@ -28,6 +28,7 @@ import { preludeSource, tslabTypeScript } from "./prelude";
 import { KeyboardInterrupt, resetInterrupt, useSharedInterruptFlag } from "../src/utils/cancellation";
 import { installKernelBridge, type DisplayContent } from "../src/display/kernel-bridge";
 import { toMimeBundle } from "../src/display/mimebundle";
+import { exitKernel, guardProcessExit } from "./process-exit";
 
 const NO_VALUE = Symbol("no value");
 
@@ -118,6 +119,7 @@ export class Kernel {
     process.on("unhandledRejection", (reason) => this.reportStray("Unhandled promise rejection", reason));
     process.on("uncaughtException", (error) => this.reportStray("Uncaught exception", error));
     process.on("SIGINT", () => this.interrupt(Atomics.load(this.shared, SLOT.execution)));
+    guardProcessExit();
     // The prelude runs first in the queue, before any request is served.
     this.enqueue({ aborted: false, run: () => this.runPrelude() });
     void this.serveShell();
@@ -131,10 +133,10 @@ export class Kernel {
     });
     this.worker.on("error", (e) => {
       this.log(`the I/O thread failed: ${e.stack ?? e}`);
-      process.exit(1);
+      exitKernel(1);
     });
     this.worker.on("exit", (code) => {
-      if (code !== 0) process.exit(code);
+      if (code !== 0) exitKernel(code);
     });
     return new Promise((resolve) => {
       this.worker.on("message", (msg: FromIoThread) => {
@@ -533,7 +535,7 @@ export class Kernel {
     this.toIoThread({ kind: "stop" });
     this.shell.close();
     this.stdin.close();
-    kernelTimers.setTimeout(() => process.exit(0), 100);
+    kernelTimers.setTimeout(() => exitKernel(0), 100);
   }
 }
 

@@ -10,6 +10,7 @@ export * from "./configuration";
 export * from "./modeling";
 export * from "./models";
 export * from "./display";
+export { SizeLimitError } from "./utils/size_limits";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
 export * from "./datasets";
 export * from "./trainer";

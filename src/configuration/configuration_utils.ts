@@ -11,10 +11,14 @@ import { logger } from "../modeling/logging";
  */
 export const TRANSFORMERS_VERSION = "4.29.2";
 
-/** Thrown for a config that cannot be read or does not make sense. */
-export class ConfigError extends Error {
-  override name = "ConfigError";
-}
+import { ConfigError } from "./config_error";
+import { checkConfigFields, checkSettableKey, COMMON_FIELD_RULES, ConfigFieldError, FieldRule } from "./config_fields";
+import { refuseAbove } from "../utils/size_limits";
+
+/** Roughly what one entry of id2label plus label2id costs (two strings, two map entries). */
+const BYTES_PER_LABEL = 128;
+
+export { ConfigError };
 
 const PROBLEM_TYPES = ["regression", "single_label_classification", "multi_label_classification"] as const;
 export type ProblemType = (typeof PROBLEM_TYPES)[number];
@@ -128,6 +132,8 @@ export class PretrainedConfig {
   static defaults: Record<string, unknown> = {};
   /** Model-specific attributes that hold floats. */
   static float_keys: string[] = [];
+  /** Types and ranges of the model-specific attributes, checked by `validate()`. */
+  static field_rules: Record<string, FieldRule> = {};
 
   // Unknown keys from config.json stay on the object, as in Python.
   [key: string]: any;
@@ -155,10 +161,11 @@ export class PretrainedConfig {
     const ctor = this.constructor as typeof PretrainedConfig;
     Object.defineProperty(this, "_floatKeys", { value: new Set<string>([...COMMON_FLOAT_KEYS, ...ctor.float_keys]), enumerable: false, writable: true });
     // Resolve aliases first (GPT-2's `hidden_size` is `n_embd`), so either spelling configures the model.
-    const given: ConfigKwargs = {};
+    // A null prototype: a "__proto__" or "constructor" key in config.json is then just a key.
+    const given: ConfigKwargs = Object.create(null);
     for (const [key, value] of Object.entries(kwargs)) {
       if (value === undefined) continue;
-      given[ctor.attribute_map[key] ?? key] = value;
+      given[aliasOf(ctor, key)] = value;
     }
     // Model-specific attributes first, then the common ones: the same values Python ends up with.
     for (const [key, fallback] of Object.entries(ctor.defaults)) {
@@ -203,7 +210,30 @@ export class PretrainedConfig {
     delete given._commit_hash;
     delete given.gradient_checkpointing; // an old training flag transformers drops from configs
     // Everything else is kept as an attribute, as Python's `setattr(self, key, value)` loop does.
-    for (const [key, value] of Object.entries(given)) this[key] = value;
+    for (const [key, value] of Object.entries(given)) {
+      checkSettableKey(this, key, ctor.name);
+      this[key] = value;
+    }
+    this.validate();
+  }
+
+  /**
+   * Checks the types and ranges of the fields this SDK uses (sizes, dropout rates, flags, token ids)
+   * and throws a ConfigFieldError naming the first wrong one. Run when the config is built and
+   * again when a model is built from it.
+   */
+  validate(): void {
+    const ctor = this.constructor as typeof PretrainedConfig;
+    checkConfigFields(this, COMMON_FIELD_RULES, ctor.name);
+    checkConfigFields(this, ctor.field_rules, ctor.name);
+  }
+
+  /**
+   * Roughly how many float32 parameters, in how many weight tensors, a model of this config holds
+   * (the largest head included), so its memory can be checked before any of it is allocated.
+   */
+  static parameter_estimate(_config: PretrainedConfig): { parameters: number; tensors: number } {
+    return { parameters: 0, tensors: 0 };
   }
 
   get model_type(): string {
@@ -216,7 +246,9 @@ export class PretrainedConfig {
 
   /** Setting `num_labels` to a new count replaces the labels with LABEL_0 … LABEL_{n-1}. */
   set num_labels(count: number) {
-    if (!Number.isInteger(count) || count < 0) throw new ConfigError(`num_labels must be a non-negative integer, got ${count}.`);
+    if (!Number.isInteger(count) || count < 0) throw new ConfigFieldError(`num_labels must be a non-negative integer, got ${count}.`, "num_labels", count);
+    // every label gets a name in id2label and label2id: refuse a count whose names alone would not fit
+    refuseAbove(count * BYTES_PER_LABEL, "batch", "num_labels", count, "for the label names");
     if (this.id2label === undefined || this.id2label === null || Object.keys(this.id2label).length !== count) {
       const id2label: Record<number, string> = {};
       const label2id: Record<string, number> = {};
@@ -298,7 +330,10 @@ export class PretrainedConfig {
   /** Sets attributes from an object (Python's `config.update(dict)`). */
   update(values: ConfigKwargs): void {
     const ctor = this.constructor as typeof PretrainedConfig;
-    for (const [key, value] of Object.entries(values)) this[ctor.attribute_map[key] ?? key] = value;
+    for (const [key, value] of Object.entries(values)) {
+      checkSettableKey(this, aliasOf(ctor, key), ctor.name);
+      this[aliasOf(ctor, key)] = value;
+    }
   }
 
   /** Builds a config from a dict such as a parsed config.json, then applies attribute overrides. */
@@ -356,13 +391,19 @@ export class PretrainedConfig {
 
 export const CONFIG_NAME = "config.json";
 
+/** The attribute a key names (`hidden_size` → GPT-2's `n_embd`); only the map's own entries count. */
+function aliasOf(ctor: typeof PretrainedConfig, key: string): string {
+  return Object.prototype.hasOwnProperty.call(ctor.attribute_map, key) ? ctor.attribute_map[key] : key;
+}
+
 /** Sets the overrides that name an existing attribute; returns the rest (Python's unused kwargs). */
 export function applyOverrides(config: PretrainedConfig, overrides: ConfigKwargs): ConfigKwargs {
   const unused: ConfigKwargs = {};
   const ctor = config.constructor as typeof PretrainedConfig;
   for (const [key, value] of Object.entries(overrides)) {
     if (value === undefined) continue;
-    const name = ctor.attribute_map[key] ?? key;
+    const name = aliasOf(ctor, key);
+    checkSettableKey(config, name, ctor.name);
     if (name in config) {
       if (name === "id2label" && isPlainObject(value)) config.id2label = intKeyed(value as Record<string, string>, "id2label");
       else config[name] = value;

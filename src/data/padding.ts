@@ -3,6 +3,7 @@
 import { Tensor } from "../tensor";
 import { DataCollatorError } from "./errors";
 import { plain, stack, type Feature, type TensorBatch } from "./tensorize";
+import { refuseAbove } from "../utils/size_limits";
 
 /** What a collator needs from a tokenizer: its `pad` (like Python's), or at least its pad token. */
 export interface PaddingTokenizer {
@@ -50,7 +51,11 @@ function padFields(fields: Feature[], tokenizer: PaddingTokenizer, options: PadO
   }
   const lengths = fields.map((f) => (f.input_ids as number[]).length);
   let target = options.padding === "max_length" && options.max_length ? options.max_length : Math.max(...lengths);
+  const unrounded = target;
   if (options.pad_to_multiple_of) target = Math.ceil(target / options.pad_to_multiple_of) * options.pad_to_multiple_of;
+  // refused before any row is built: a max_length of 1e9 would otherwise abort the process
+  const [field, value] = target > unrounded ? ["pad_to_multiple_of", options.pad_to_multiple_of] : options.padding === "max_length" ? ["max_length", options.max_length] : ["padding", options.padding];
+  refuseAbove(fields.length * target * 4 * 8, "batch", field as string, value, `to pad ${fields.length} rows to ${target} tokens`);
   const left = tokenizer.padding_side === "left";
   const out: Record<string, number[][]> = { input_ids: [], attention_mask: [] };
   for (const f of fields) {

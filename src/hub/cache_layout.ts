@@ -9,7 +9,8 @@
 import { randomBytes } from "node:crypto";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { isCommitHash } from "./validation";
+import { HFValidationError } from "./errors";
+import { assertInside, isCommitHash } from "./validation";
 
 export type RepoType = "model" | "dataset" | "space";
 
@@ -32,32 +33,42 @@ export class RepoCache {
     this.locksFolder = path.join(cacheDir, ".locks", repoFolderName(repoId, repoType));
   }
 
+  // Every path below is checked to stay inside its folder: the names come from users and servers,
+  // and the validation before them is the first line of defence, not the only one.
+
   blobPath(etag: string): string {
-    return path.join(this.storageFolder, "blobs", etag);
+    return assertInside(path.join(this.storageFolder, "blobs"), path.join(this.storageFolder, "blobs", etag));
   }
 
   snapshotFolder(commit: string): string {
-    return path.join(this.storageFolder, "snapshots", commit);
+    return assertInside(path.join(this.storageFolder, "snapshots"), path.join(this.storageFolder, "snapshots", commit));
   }
 
   pointerPath(commit: string, filename: string): string {
-    return path.join(this.snapshotFolder(commit), ...filename.split("/"));
+    return assertInside(this.snapshotFolder(commit), path.join(this.snapshotFolder(commit), ...filename.split("/")));
   }
 
   noExistPath(commit: string, filename: string): string {
-    return path.join(this.storageFolder, ".no_exist", commit, ...filename.split("/"));
+    const folder = path.join(this.storageFolder, ".no_exist");
+    return assertInside(folder, path.join(folder, commit, ...filename.split("/")));
   }
 
   lockPath(etag: string): string {
-    return path.join(this.locksFolder, `${etag}.lock`);
+    return assertInside(this.locksFolder, path.join(this.locksFolder, `${etag}.lock`));
+  }
+
+  private refPath(revision: string): string {
+    const folder = path.join(this.storageFolder, "refs");
+    return assertInside(folder, path.join(folder, ...revision.split("/")));
   }
 
   /** The commit a revision means here: itself if it is a commit hash, else what refs/<revision> says. */
   commitFor(revision: string): string | null {
     if (isCommitHash(revision)) return revision;
     try {
-      const commit = fs.readFileSync(path.join(this.storageFolder, "refs", ...revision.split("/")), "utf8").trim();
-      return commit || null;
+      const commit = fs.readFileSync(this.refPath(revision), "utf8").trim();
+      // a ref written by an older version or by hand may hold anything: only a commit id is used
+      return isCommitHash(commit) ? commit : null;
     } catch {
       return null;
     }
@@ -66,7 +77,8 @@ export class RepoCache {
   /** Records which commit a branch or tag points to (no trailing newline, as Python writes it). */
   writeRef(revision: string, commit: string): void {
     if (revision === commit) return;
-    const refPath = path.join(this.storageFolder, "refs", ...revision.split("/"));
+    if (!isCommitHash(commit)) throw new HFValidationError(`refs/${revision} may only hold a commit id, not '${commit}'.`);
+    const refPath = this.refPath(revision);
     let current: string | null = null;
     try {
       current = fs.readFileSync(refPath, "utf8");

@@ -52,10 +52,26 @@ export function resolveToken(explicit?: string): string | undefined {
   }
 }
 
-/** Seconds to wait for the Hub before calling it unreachable (`HF_HUB_DOWNLOAD_TIMEOUT`, default 10). */
+function secondsFromEnv(name: string, fallback: number): number {
+  const seconds = Number(process.env[name]);
+  return (Number.isFinite(seconds) && seconds > 0 ? seconds : fallback) * 1000;
+}
+
+/**
+ * The idle timeout: how long the Hub may stay silent (no connection, no byte) before it counts as
+ * unreachable (`HF_HUB_DOWNLOAD_TIMEOUT`, seconds, default 10, as huggingface_hub).
+ */
 export function downloadTimeoutMs(): number {
-  const seconds = Number(process.env.HF_HUB_DOWNLOAD_TIMEOUT);
-  return (Number.isFinite(seconds) && seconds > 0 ? seconds : 10) * 1000;
+  return secondsFromEnv("HF_HUB_DOWNLOAD_TIMEOUT", 10);
+}
+
+/**
+ * The overall deadline for one file, all requests and the whole body included
+ * (`TLAB_HUB_FILE_DEADLINE`, seconds, default 3600): a server that trickles one byte a second
+ * never trips the idle timeout, but it cannot hold a download for longer than this.
+ */
+export function fileDeadlineMs(): number {
+  return secondsFromEnv("TLAB_HUB_FILE_DEADLINE", 3600);
 }
 
 function expandUser(p: string): string {

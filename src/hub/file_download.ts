@@ -14,11 +14,12 @@ import { RepoCache, RepoType } from "./cache_layout";
 import { hubCacheDir, hubEndpoint, isOffline, resolveToken } from "./constants";
 import { EntryNotFoundError, FileMetadataError, HubError, LocalEntryNotFoundError } from "./errors";
 import { withFileLock } from "./file_lock";
-import { getHeader, hubRequest, NetworkError, raiseForStatus } from "./http";
+import { contentDecoders } from "./content_encoding";
+import { getHeader, hubRequest, NetworkError, raiseForStatus, startDeadline } from "./http";
 import { throwIfInterrupted } from "../utils/cancellation";
 import { downloadProgress } from "./progress";
 import { bundledModelsHint } from "./bundled";
-import { validateFilename, validateRepoId, validateRevision } from "./validation";
+import { isCommitHash, validateEtag, validateFilename, validateRepoId, validateRevision, validateServerCommit } from "./validation";
 
 export interface HfHubDownloadOptions {
   subfolder?: string;
@@ -68,6 +69,7 @@ export async function get_hf_file_metadata(
     token: context.token,
     headers: { "accept-encoding": "identity" },
     followRedirects: "relative",
+    deadline: startDeadline(),
   });
   res.body.resume();
   if (res.status >= 400) {
@@ -75,10 +77,13 @@ export async function get_hf_file_metadata(
     try {
       raiseForStatus(res, { ...context, hadToken: Boolean(context.token) });
     } catch (err) {
-      if (err instanceof EntryNotFoundError && commit) (err as EntryNotFoundError & { commit_hash?: string }).commit_hash = commit;
+      // only a real commit id may name a `.no_exist/<commit>` folder
+      if (err instanceof EntryNotFoundError && commit && isCommitHash(commit)) (err as EntryNotFoundError & { commit_hash?: string }).commit_hash = commit;
       throw err;
     }
   }
+  if (res.status < 200 || res.status >= 400)
+    throw new FileMetadataError(`${url} answered HTTP ${res.status} to a HEAD request, which the Hub never does. Check HF_ENDPOINT (now ${hubEndpoint()}).`);
   const commit = getHeader(res.headers, "x-repo-commit");
   const etag = normalizeEtag(getHeader(res.headers, "x-linked-etag") ?? getHeader(res.headers, "etag"));
   const sizeHeader = getHeader(res.headers, "x-linked-size") ?? getHeader(res.headers, "content-length");
@@ -88,6 +93,8 @@ export async function get_hf_file_metadata(
         `Check HF_ENDPOINT (now ${hubEndpoint()}).`,
     );
   }
+  validateServerCommit(commit, url);
+  validateEtag(etag, url);
   const location = getHeader(res.headers, "location");
   return {
     commit_hash: commit,
@@ -185,6 +192,8 @@ async function downloadToBlob(
       token: context.token,
       headers: { "accept-encoding": "identity", ...(have > 0 ? { range: `bytes=${have}-` } : {}) },
       followRedirects: "all",
+      // counted from here, not from the HEAD: waiting for another process's lock is not the server's fault
+      deadline: startDeadline(),
     });
     if (res.status === 416 && have > 0) {
       res.body.resume(); // the .incomplete already holds the whole file
@@ -192,9 +201,24 @@ async function downloadToBlob(
       if (res.status >= 400) {
         raiseForStatus(res, { ...context, hadToken: Boolean(context.token) });
       }
-      const resuming = res.status === 206 && have > 0;
-      if (!resuming) have = 0; // the server ignored Range: start again
+      if (res.status !== 200 && res.status !== 206) {
+        res.body.resume();
+        throw new HubError(`The download of ${label} from ${res.url} answered HTTP ${res.status} instead of the file, so nothing was stored. Check HF_ENDPOINT.`);
+      }
+      const decoders = contentDecoders(getHeader(res.headers, "content-encoding"), label);
+      if (res.status === 206 && !new RegExp(`^bytes ${have}-`).test(getHeader(res.headers, "content-range") ?? "")) {
+        // appending a range that does not start where the file stopped would store a corrupted file
+        res.body.resume();
+        fs.rmSync(incomplete, { force: true });
+        throw new HubError(
+          `The server answered the resumed download of ${label} with the wrong part (Content-Range '${getHeader(res.headers, "content-range") ?? ""}', expected bytes ${have}-), ` +
+            `so the partial file was discarded. Load the model again to download it from the start.`,
+        );
+      }
+      const resuming = res.status === 206 && have > 0 && decoders.length === 0;
+      if (!resuming) have = 0; // the server ignored Range (or compressed the rest, which cannot be appended): start again
       const progress = downloadProgress(`Downloading ${label}`, metadata.size, have);
+      let received = have;
       const counter = new Transform({
         transform(chunk: Buffer, _enc, done) {
           try {
@@ -202,14 +226,24 @@ async function downloadToBlob(
           } catch (interrupt) {
             return done(interrupt as Error); // ends the pipeline; what arrived stays for a resume
           }
+          received += chunk.length;
+          // a server that sends more than it announced is not trusted to stop: cut it off here
+          if (metadata.size !== undefined && received > metadata.size) return done(new TooLong(received, metadata.size));
           progress.update(chunk.length);
           done(null, chunk);
         },
       });
       try {
-        await pipeline(res.body, counter, fs.createWriteStream(incomplete, { flags: resuming ? "a" : "w" }));
+        await pipeline([res.body, ...decoders, counter, fs.createWriteStream(incomplete, { flags: resuming ? "a" : "w" })]);
       } catch (err) {
         if ((err as Error).name === "KeyboardInterrupt") throw err;
+        if (err instanceof TooLong) {
+          fs.rmSync(incomplete, { force: true });
+          throw new HubError(
+            `The server sent more of ${label} than the ${err.announced} bytes it announced (at least ${err.received}), so the download was discarded. ` +
+              `Check HF_ENDPOINT, or load the model again.`,
+          );
+        }
         throw new HubError(
           `The download of ${label} stopped (${(err as Error).message}). ` +
             `What arrived is kept in ${incomplete}; load the model again to resume.`,
@@ -220,9 +254,10 @@ async function downloadToBlob(
     }
   }
   const size = fs.statSync(incomplete).size;
-  if (metadata.size !== undefined && size !== metadata.size) {
+  if (metadata.size !== undefined && size < metadata.size) {
     throw new HubError(
-      `The download of ${label} ended early (${size} of ${metadata.size} bytes). Load the model again to resume it.`,
+      `The download of ${label} ended early: ${size} of the ${metadata.size} bytes announced arrived. ` +
+        `What arrived is kept in ${incomplete}; load the model again to resume it.`,
     );
   }
   // LFS files are named by their sha256: check resumed downloads really form the right file.
@@ -234,6 +269,16 @@ async function downloadToBlob(
     }
   }
   fs.renameSync(incomplete, blob);
+}
+
+/** The body went past the size the server announced. */
+class TooLong extends Error {
+  constructor(
+    readonly received: number,
+    readonly announced: number,
+  ) {
+    super(`more than ${announced} bytes`);
+  }
 }
 
 async function sha256File(file: string): Promise<string> {

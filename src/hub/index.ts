@@ -8,7 +8,8 @@
 // Environment, with huggingface_hub's names:
 //   HF_HOME (~/.cache/huggingface), HF_HUB_CACHE / HUGGINGFACE_HUB_CACHE ($HF_HOME/hub),
 //   HF_ENDPOINT (https://huggingface.co), HF_TOKEN / HF_TOKEN_PATH ($HF_HOME/token),
-//   HF_HUB_OFFLINE=1, HF_HUB_DOWNLOAD_TIMEOUT (10 s), HF_HUB_DISABLE_PROGRESS_BARS=1;
+//   HF_HUB_OFFLINE=1, HF_HUB_DOWNLOAD_TIMEOUT (idle timeout, 10 s), HF_HUB_DISABLE_PROGRESS_BARS=1;
+//   and our own TLAB_HUB_FILE_DEADLINE (overall limit per file, 3600 s; see docs/limits.md);
 //   and as Python's requests: HTTPS_PROXY / HTTP_PROXY / NO_PROXY, REQUESTS_CA_BUNDLE / SSL_CERT_FILE.
 export * from "./errors";
 export * from "./resolve";

@@ -5,9 +5,12 @@ import { RepoCache, RepoType } from "./cache_layout";
 import { hubCacheDir, hubEndpoint, isOffline, resolveToken } from "./constants";
 import { HubError, LocalEntryNotFoundError } from "./errors";
 import { hf_hub_download } from "./file_download";
-import { hubRequest, NetworkError, raiseForStatus } from "./http";
+import { hubRequest, NetworkError, raiseForStatus, startDeadline } from "./http";
 import { bundledModelsHint } from "./bundled";
-import { validateRepoId, validateRevision } from "./validation";
+import { validateRepoId, validateRevision, validateServerCommit } from "./validation";
+
+/** A repo listing is a few kB per thousand files; a server sending more is refused, not buffered. */
+const MAX_LISTING_BYTES = 64 * 1024 * 1024;
 
 export interface SnapshotDownloadOptions {
   repo_type?: RepoType;
@@ -59,17 +62,28 @@ interface RepoInfo {
 async function fetchRepoInfo(repoId: string, repoType: RepoType, revision: string, endpoint: string, token?: string): Promise<RepoInfo> {
   const kind = `${repoType}s`;
   const url = `${endpoint}/api/${kind}/${repoId}/revision/${encodeURIComponent(revision)}`;
-  const res = await hubRequest({ method: "GET", url, token, followRedirects: "all" });
+  const res = await hubRequest({ method: "GET", url, token, followRedirects: "all", deadline: startDeadline() });
   raiseForStatus(res, { repoId, revision, filename: "(repo listing)", hadToken: Boolean(token) });
   const chunks: Buffer[] = [];
-  for await (const chunk of res.body) chunks.push(chunk as Buffer);
+  let length = 0;
+  for await (const chunk of res.body) {
+    length += (chunk as Buffer).length;
+    if (length > MAX_LISTING_BYTES) {
+      res.body.destroy();
+      throw new HubError(`${url} sent a repo listing of more than ${MAX_LISTING_BYTES} bytes, which no real repo has. Check HF_ENDPOINT (now ${endpoint}).`);
+    }
+    chunks.push(chunk as Buffer);
+  }
+  let info: RepoInfo;
   try {
-    const info = JSON.parse(Buffer.concat(chunks).toString("utf8")) as RepoInfo;
-    if (typeof info.sha !== "string" || !Array.isArray(info.siblings)) throw new Error("missing sha or siblings");
-    return info;
+    info = JSON.parse(Buffer.concat(chunks).toString("utf8")) as RepoInfo;
+    if (typeof info?.sha !== "string" || !Array.isArray(info.siblings)) throw new Error("missing sha or siblings");
+    if (info.siblings.some((s) => typeof s?.rfilename !== "string")) throw new Error("a sibling without an rfilename");
   } catch (err) {
     throw new HubError(`${url} did not return a repo listing (${(err as Error).message}). Check HF_ENDPOINT (now ${endpoint}).`);
   }
+  validateServerCommit(info.sha, url);
+  return info;
 }
 
 /** Downloads (or finds in the cache) every file of a repo revision and returns the local snapshot folder. */

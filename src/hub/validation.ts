@@ -1,6 +1,8 @@
 // Checks on repo ids, revisions and filenames before any of them becomes part of a path or URL,
-// so that nothing a user types can reach outside the cache folder.
-import { HFValidationError } from "./errors";
+// so that nothing a user types can reach outside the cache folder; and on what a server sends
+// (commit, ETag), which names folders and files in the cache too and is just as untrusted.
+import * as path from "node:path";
+import { FileMetadataError, HFValidationError } from "./errors";
 
 const REPO_ID = /^(\b[\w\-.]+\b\/)?\b[\w\-.]+\b$/;
 
@@ -48,4 +50,40 @@ export function validateFilename(filename: string): void {
 /** A full 40-hex-digit git commit id. */
 export function isCommitHash(revision: string): boolean {
   return /^[0-9a-f]{40}$/.test(revision);
+}
+
+/** A server's `X-Repo-Commit` (or a listing's `sha`) before it names `snapshots/<commit>/` and fills `refs/`. */
+export function validateServerCommit(commit: string, source: string): void {
+  if (!isCommitHash(commit))
+    throw new FileMetadataError(
+      `${source} gave the commit '${printable(commit)}', which is not a 40-digit hexadecimal git commit id, so nothing was stored. ` +
+        `The server is not a Hugging Face Hub or something changed its answers: check HF_ENDPOINT.`,
+    );
+}
+
+// What the Hub sends as ETags: a git blob id (40 hex) or an LFS sha256 (64 hex); mirrors may use
+// other opaque tokens, so any short run of letters, digits, `-` and `_` is accepted as a file name.
+const SAFE_ETAG = /^[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}$/;
+
+/** An ETag (quotes and `W/` already removed) before it names `blobs/<etag>` and `.locks/<etag>.lock`. */
+export function validateEtag(etag: string, source: string): void {
+  if (!SAFE_ETAG.test(etag) || etag.includes(".."))
+    throw new FileMetadataError(
+      `${source} gave the ETag '${printable(etag)}', which is not a safe file name (letters, digits, '-', '_' or '.', at most 128), ` +
+        `so nothing was stored. The server is not a Hugging Face Hub or something changed its answers: check HF_ENDPOINT.`,
+    );
+}
+
+/** Throws unless `target` is `base` itself or lies below it, after resolving `.` and `..`. */
+export function assertInside(base: string, target: string): string {
+  const relative = path.relative(path.resolve(base), path.resolve(target));
+  if (relative.startsWith("..") || path.isAbsolute(relative))
+    throw new HFValidationError(`Refusing to use ${target}: it lies outside the cache folder ${base}.`);
+  return target;
+}
+
+/** A server-given value cut to a readable length with control characters escaped. */
+function printable(value: unknown): string {
+  const text = JSON.stringify(String(value)).slice(1, -1);
+  return text.length > 80 ? `${text.slice(0, 80)}…` : text;
 }

@@ -23,6 +23,7 @@ import { TensorLike } from "./inputs";
 import { fillNormal, initialisationSkipped, withoutInitialisation } from "./init_control";
 
 import { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME } from "./checkpoint_errors";
+import { checkModelMemory } from "./model_memory";
 
 export { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME };
 
@@ -133,6 +134,8 @@ export abstract class PreTrainedModel extends Module {
     if (!(config instanceof PretrainedConfig)) {
       throw new ConfigError(`Parameter config in \`${new.target.name}(config)\` should be an instance of PretrainedConfig. To create a model from a pretrained model use \`await ${new.target.name}.from_pretrained(path)\`.`);
     }
+    // before any layer is built: a wrong or huge size fails here, naming its field
+    checkModelMemory(config, new.target.name);
     // Make the instance callable (`await model(inputs)`) while keeping its class and fields.
     const self = ((inputs: ModelCallInputs) => (self as unknown as PreTrainedModel)._call(inputs)) as unknown as Record<string | symbol, unknown>;
     delete self.name;

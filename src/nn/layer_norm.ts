@@ -3,6 +3,7 @@ import { layer_norm } from "../engine/ops/layer_norm";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
 import { pyFloat } from "./repr";
+import { checkedElementCount } from "../utils/size_limits";
 
 /** Layer normalisation over the last dim with a learned scale and shift, like torch.nn.LayerNorm. */
 export class LayerNorm extends Module {
@@ -13,7 +14,7 @@ export class LayerNorm extends Module {
   constructor(readonly normalized_shape: number, options: { eps?: number } = {}) {
     super();
     this.eps = options.eps ?? 1e-5;
-    this.weight = new Parameter(new Float32Array(normalized_shape).fill(1), [normalized_shape]);
+    this.weight = new Parameter(new Float32Array(checkedElementCount([normalized_shape], "LayerNorm(normalized_shape)", 4, "model")).fill(1), [normalized_shape]);
     this.bias = Parameter.zeros([normalized_shape]);
   }
 

@@ -3,6 +3,7 @@ import "../engine/methods";
 import { Generator, default_generator } from "../utils/random";
 import { Module } from "./module";
 import { Parameter } from "./parameter";
+import { checkedElementCount } from "../utils/size_limits";
 
 /**
  * y = x Wᵀ + b with W of shape [out_features, in_features], as torch.nn.Linear (so Hub weights load
@@ -16,7 +17,7 @@ export class Linear extends Module {
     super();
     const gen = options.generator ?? default_generator;
     const bound = 1 / Math.sqrt(in_features);
-    this.weight = new Parameter(gen.fill_uniform(new Float32Array(in_features * out_features), -bound, bound) as Float32Array, [out_features, in_features]);
+    this.weight = new Parameter(gen.fill_uniform(new Float32Array(checkedElementCount([out_features, in_features], "Linear(in_features, out_features)", 4, "model")), -bound, bound) as Float32Array, [out_features, in_features]);
     this.bias = options.bias === false ? null : new Parameter(gen.fill_uniform(new Float32Array(out_features), -bound, bound) as Float32Array, [out_features]);
   }
 

@@ -1,6 +1,7 @@
 import { Tensor } from "../tensor";
 import { TensorError } from "../tensor";
 import { formatTensor } from "../tensor/format";
+import { checkedElementCount } from "../utils/size_limits";
 
 /**
  * A trainable weight: float32 values, a torch-like shape ([out, in] for Linear), and the gradient
@@ -26,7 +27,7 @@ export class Parameter {
   }
 
   static zeros(shape: readonly number[]): Parameter {
-    return new Parameter(new Float32Array(shape.reduce((a, b) => a * b, 1)), shape);
+    return new Parameter(new Float32Array(checkedElementCount(shape, "Parameter.zeros(shape)", 4, "model")), shape);
   }
 
   get data(): Float32Array {

@@ -3,6 +3,7 @@ import { TensorError } from "./errors";
 import * as eager from "./eager";
 import { formatTensor } from "./format";
 import { tensorMimeBundle } from "./html";
+import { checkedElementCount } from "../utils/size_limits";
 
 export { TensorError };
 export type NestedNumbers = number | boolean | NestedNumbers[];
@@ -57,7 +58,8 @@ export class Tensor {
   }
 
   static zeros(shape: readonly number[], dtype: DType = "float32"): Tensor {
-    return new Tensor(allocate(dtype, product(shape)), shape, dtype);
+    // the shape may come from input: check it and its memory before allocating
+    return new Tensor(allocate(dtype, checkedElementCount(shape, "Tensor.zeros(shape)", bytesPerElement(dtype), "model")), shape, dtype);
   }
 
   static ones(shape: readonly number[], dtype: DType = "float32"): Tensor {
@@ -295,4 +297,8 @@ export class Tensor {
   clone(): Tensor {
     return new Tensor(this.data.slice() as AnyTypedArray, this.shape, this.dtype);
   }
+}
+
+function bytesPerElement(dtype: DType): number {
+  return dtype === "float64" || dtype === "int64" ? 8 : dtype === "float32" || dtype === "int32" ? 4 : 1;
 }

@@ -3,8 +3,9 @@ import { AddedToken } from "./added_token";
 import { ByteLevelBPEModel } from "./bpe_model";
 import { TokenizerFileError, TokenizerOptionError } from "./errors";
 import { readJSON } from "./files";
-import { BertTokenizer, BertTokenizerFast, DistilBertTokenizer, DistilBertTokenizerFast, readVocabTxt, tokenString } from "./tokenization_bert";
-import { GPT2Tokenizer, GPT2TokenizerFast, readMergesTxt } from "./tokenization_gpt2";
+import { BertTokenizer, BertTokenizerFast, DistilBertTokenizer, DistilBertTokenizerFast, tokenString, wordPieceFromVocabTxt } from "./tokenization_bert";
+import { checkUnknownToken, checkVocab } from "./vocab_checks";
+import { bpeFromVocabFiles, GPT2Tokenizer, GPT2TokenizerFast } from "./tokenization_gpt2";
 import { PreTrainedTokenizer, SPECIAL_TOKEN_NAMES, TokenizerSettings } from "./tokenization_utils";
 import { WordPieceModel } from "./wordpiece_model";
 
@@ -58,6 +59,27 @@ interface TokenizerFiles {
   addedTokens: Record<string, number>;
 }
 
+/**
+ * A JSON file that must hold an object (tokenizer_config.json, special_tokens_map.json, config.json),
+ * or {} when absent. A "__proto__" key is refused: copied into the settings it would replace their prototype.
+ */
+function jsonObject(file: string | null): Record<string, any> {
+  if (!file) return {};
+  const value = readJSON(file);
+  if (value === null || typeof value !== "object" || Array.isArray(value))
+    throw new TokenizerFileError(`${file} must hold a JSON object, not ${Array.isArray(value) ? "an array" : JSON.stringify(value)}.`);
+  if (Object.prototype.hasOwnProperty.call(value, "__proto__")) throw new TokenizerFileError(`${file} has a "__proto__" key, which cannot be a tokenizer setting. Remove it.`);
+  return value;
+}
+
+/** added_tokens.json: token → id, every id a non-negative integer. */
+function addedTokenIds(file: string | null): Record<string, number> {
+  const ids = jsonObject(file);
+  for (const [token, id] of Object.entries(ids))
+    if (!Number.isSafeInteger(id) || id < 0) throw new TokenizerFileError(`${file} gives the added token ${JSON.stringify(token)} the id ${JSON.stringify(id)}; ids must be non-negative integers.`);
+  return ids;
+}
+
 async function readTokenizerFiles(pathOrId: string, options: TokenizerLoadOptions): Promise<TokenizerFiles> {
   if (typeof pathOrId !== "string" || pathOrId.length === 0) {
     throw new TokenizerFileError(`from_pretrained takes a folder or a model id (a non-empty string), got ${JSON.stringify(pathOrId)}.`);
@@ -68,9 +90,9 @@ async function readTokenizerFiles(pathOrId: string, options: TokenizerLoadOption
   const [tokenizerJsonFile, configFile, specialFile, addedFile, modelConfigFile, vocabTxt, vocabJson, mergesTxt] = await Promise.all(
     ["tokenizer.json", "tokenizer_config.json", "special_tokens_map.json", "added_tokens.json", "config.json", "vocab.txt", "vocab.json", "merges.txt"].map(find),
   );
-  const config: Record<string, unknown> = configFile ? readJSON(configFile) : {};
-  const special: Record<string, unknown> = specialFile ? readJSON(specialFile) : {};
-  const modelConfig = modelConfigFile ? readJSON(modelConfigFile) : {};
+  const config = jsonObject(configFile);
+  const special = jsonObject(specialFile);
+  const modelConfig = jsonObject(modelConfigFile);
   const settings: TokenizerSettings = {};
   for (const [key, value] of Object.entries(config)) {
     if (key === "tokenizer_class" || key === "name_or_path" || key === "auto_map" || key === "tokenizer_file" || key === "special_tokens_map_file") continue;
@@ -96,7 +118,7 @@ async function readTokenizerFiles(pathOrId: string, options: TokenizerLoadOption
     vocabJson,
     mergesTxt,
     modelType: typeof modelConfig.model_type === "string" ? modelConfig.model_type : null,
-    addedTokens: addedFile ? readJSON(addedFile) : {},
+    addedTokens: addedTokenIds(addedFile),
   };
 }
 
@@ -135,6 +157,8 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   if (isBert) {
     let model: WordPieceModel;
     if (json?.model?.type === "WordPiece") {
+      checkVocab(json.model.vocab, `${pathOrId}/tokenizer.json (model.vocab)`, "an object mapping tokens to ids");
+      checkUnknownToken(json.model.vocab, json.model.unk_token ?? "[UNK]", `${pathOrId}/tokenizer.json (model.vocab)`);
       model = new WordPieceModel(json.model);
       const normalizer = json.normalizer;
       if (normalizer?.type === "BertNormalizer") {
@@ -144,7 +168,7 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
         settings.clean_text ??= normalizer.clean_text;
       }
     } else if (files.vocabTxt) {
-      model = new WordPieceModel({ vocab: readVocabTxt(files.vocabTxt), unk_token: tokenString(settings.unk_token) ?? "[UNK]" });
+      model = wordPieceFromVocabTxt(files.vocabTxt, tokenString(settings.unk_token) ?? "[UNK]");
     } else {
       throw new TokenizerFileError(`${pathOrId} has no vocab.txt and no WordPiece tokenizer.json, which ${cls.name} needs.`);
     }
@@ -152,10 +176,11 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   } else {
     let model: ByteLevelBPEModel;
     if (json?.model?.type === "BPE") {
+      checkVocab(json.model.vocab, `${pathOrId}/tokenizer.json (model.vocab)`, "an object mapping tokens to ids");
       model = new ByteLevelBPEModel(json.model);
       if (json.pre_tokenizer?.type === "ByteLevel") settings.add_prefix_space ??= json.pre_tokenizer.add_prefix_space;
     } else if (files.vocabJson && files.mergesTxt) {
-      model = new ByteLevelBPEModel({ vocab: readJSON(files.vocabJson), merges: readMergesTxt(files.mergesTxt) });
+      model = bpeFromVocabFiles(files.vocabJson, files.mergesTxt);
     } else {
       throw new TokenizerFileError(`${pathOrId} has no vocab.json + merges.txt and no BPE tokenizer.json, which ${cls.name} needs.`);
     }
@@ -165,6 +190,8 @@ function build(cls: TokenizerClass, files: TokenizerFiles, pathOrId: string): Pr
   const added: [number, AddedToken][] = [];
   if (json && Array.isArray(json.added_tokens)) {
     for (const t of json.added_tokens) {
+      if (typeof t?.content !== "string" || t.content === "" || !Number.isSafeInteger(t.id) || t.id < 0)
+        throw new TokenizerFileError(`${pathOrId}/tokenizer.json has an added token without a non-empty "content" and a non-negative integer "id": ${JSON.stringify(t)}.`);
       added.push([t.id, new AddedToken(t.content, { lstrip: t.lstrip, rstrip: t.rstrip, single_word: t.single_word, normalized: t.normalized, special: t.special })]);
     }
   }

@@ -7,6 +7,7 @@ import { writeFileAtomic } from "./files";
 import { PreTrainedTokenizer, TokenizerSettings } from "./tokenization_utils";
 import { Word } from "./word";
 import { WordPieceModel } from "./wordpiece_model";
+import { checkUnknownToken, checkVocab } from "./vocab_checks";
 
 export interface BertTokenizerSettings extends TokenizerSettings {
   do_lower_case?: boolean;
@@ -50,7 +51,7 @@ export class BertTokenizer extends PreTrainedTokenizer {
 
   /** A BERT tokenizer from a vocab.txt file (one token per line, the line number is the id). */
   static fromVocabFile(vocabFile: string, settings: BertTokenizerSettings = {}): BertTokenizer {
-    return new this(new WordPieceModel({ vocab: readVocabTxt(vocabFile), unk_token: tokenString(settings.unk_token) ?? "[UNK]" }), settings);
+    return new this(wordPieceFromVocabTxt(vocabFile, tokenString(settings.unk_token) ?? "[UNK]"), settings);
   }
 
   protected preTokenize(text: string, offset: number, out: Word[]): void {
@@ -157,6 +158,14 @@ export function readVocabTxt(file: string): Record<string, number> {
     vocab[token] = index; // a repeated line takes the later id, as in Python
   });
   return vocab;
+}
+
+/** A WordPiece model on a vocab.txt, refused at load when it could not encode anything. */
+export function wordPieceFromVocabTxt(file: string, unkToken: string): WordPieceModel {
+  const vocab = readVocabTxt(file);
+  checkVocab(vocab, file, "one token per line");
+  checkUnknownToken(vocab, unkToken, file);
+  return new WordPieceModel({ vocab, unk_token: unkToken });
 }
 
 export function tokenString(token: unknown): string | null {

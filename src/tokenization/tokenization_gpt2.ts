@@ -9,6 +9,7 @@ import { TokenizerFileError } from "./errors";
 import { readJSON, writeFileAtomic } from "./files";
 import { PreTrainedTokenizer, TokenizerSettings } from "./tokenization_utils";
 import { Word } from "./word";
+import { checkVocab } from "./vocab_checks";
 
 export interface GPT2TokenizerSettings extends TokenizerSettings {
   /** Put a space before the text, so its first word is encoded like any other word. */
@@ -40,9 +41,7 @@ export class GPT2Tokenizer extends PreTrainedTokenizer {
 
   /** A GPT-2 tokenizer from vocab.json (token → id) and merges.txt (one merge per line, by priority). */
   static fromVocabFiles(vocabFile: string, mergesFile: string, settings: GPT2TokenizerSettings = {}): GPT2Tokenizer {
-    const vocab = readJSON(vocabFile);
-    if (!vocab || typeof vocab !== "object" || Array.isArray(vocab)) throw new TokenizerFileError(`${vocabFile} must hold a JSON object mapping tokens to ids.`);
-    return new this(new ByteLevelBPEModel({ vocab, merges: readMergesTxt(mergesFile) }), settings);
+    return new this(bpeFromVocabFiles(vocabFile, mergesFile), settings);
   }
 
   protected preTokenize(text: string, offset: number, out: Word[]): void {
@@ -122,4 +121,11 @@ export function readMergesTxt(file: string): [string, string][] {
     merges.push([parts[0], parts[1]]);
   }
   return merges;
+}
+
+/** A byte-level BPE model on vocab.json + merges.txt, refused at load when it could not encode anything. */
+export function bpeFromVocabFiles(vocabFile: string, mergesFile: string): ByteLevelBPEModel {
+  const vocab = readJSON(vocabFile);
+  checkVocab(vocab, vocabFile, "a JSON object mapping tokens to ids");
+  return new ByteLevelBPEModel({ vocab, merges: readMergesTxt(mergesFile) });
 }

@@ -14,6 +14,7 @@ import { SubwordModel, TokenSink } from "./subword_model";
 import { hasLoneSurrogate } from "./unicode";
 import { TruncationStrategyName, checkStrideFitsMaxLength, overflowingPairs, sequenceBudget, stopAtWordReaching, truncateSequences } from "./truncation";
 import { Word } from "./word";
+import { refuseAbove } from "../utils/size_limits";
 
 export type TextInput = string | string[] | string[][];
 export type PaddingOption = boolean | "longest" | "max_length" | "do_not_pad";
@@ -176,6 +177,11 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     this.model_max_length = settings.model_max_length ?? VERY_LARGE_INTEGER;
     this.padding_side = settings.padding_side ?? "right";
     this.truncation_side = settings.truncation_side ?? "right";
+    // settings usually come from tokenizer_config.json: wrong ones would fail much later, or never
+    if (typeof this.model_max_length !== "number" || !(this.model_max_length >= 0))
+      throw new TokenizerOptionError(`model_max_length must be a non-negative number, got ${JSON.stringify(settings.model_max_length)} (from tokenizer_config.json or the options).`);
+    for (const [name, side] of [["padding_side", this.padding_side], ["truncation_side", this.truncation_side]] as const)
+      if (side !== "left" && side !== "right") throw new TokenizerOptionError(`${name} must be "left" or "right", got ${JSON.stringify(side)}.`);
     // transformers 5's default when tokenizer_config.json does not say.
     this.clean_up_tokenization_spaces = settings.clean_up_tokenization_spaces ?? false;
     for (const name of SPECIAL_TOKEN_NAMES) {
@@ -605,6 +611,8 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       );
     }
     const overflow = options.return_overflowing_tokens ?? false;
+    if (options.stride !== undefined && (!Number.isSafeInteger(options.stride) || options.stride < 0))
+      throw new TokenizerOptionError(`stride must be a non-negative integer, got ${JSON.stringify(options.stride)}.`);
     const stride = options.stride ?? 0;
     if (strategies.truncation !== "do_not_truncate" && strategies.maxLength !== null) {
       checkStrideFitsMaxLength(strategies.maxLength, stride, this.num_special_tokens_to_add(false));
@@ -624,7 +632,9 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     if (strategies.padding === "longest") {
       for (const plan of plans) if (!plan.overflowing) target = Math.max(target, layout.length(plan));
     } else if (strategies.padding === "max_length") target = strategies.maxLength ?? 0;
+    const unrounded = target;
     target = roundUp(target, options.pad_to_multiple_of ?? null);
+    this.checkPaddedSize(plans.length, unrounded, target, strategies.padding, options);
     const wanted: WantedKeys = {
       token_type_ids: options.return_token_type_ids ?? this.model_input_names.includes("token_type_ids"),
       attention_mask: options.return_attention_mask ?? this.model_input_names.includes("attention_mask"),
@@ -637,6 +647,20 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       return typeof input === "string" ? input : (input[word ?? 0] ?? "");
     };
     return this.assemble(rows, asBatch, seconds ? 2 : 1, options, !asBatch, sourceOf);
+  }
+
+  /**
+   * Refuses a padded batch that would not fit in memory, before a single row is built: rows × target
+   * length × (ids, types, masks), 8 bytes a value. `max_length: 1e9` would otherwise abort the process.
+   */
+  private checkPaddedSize(rows: number, unrounded: number, target: number, strategy: PaddingStrategy, options: { max_length?: number | null; pad_to_multiple_of?: number | null }): void {
+    if (strategy === "do_not_pad" || target === 0) return;
+    // name what made the rows this long: the rounding, the requested length, or the longest text
+    const [field, value]: [string, unknown] =
+      target > unrounded ? ["pad_to_multiple_of", options.pad_to_multiple_of]
+      : strategy === "max_length" ? (options.max_length != null ? ["max_length", options.max_length] : ["model_max_length", this.model_max_length])
+      : ["padding", true];
+    refuseAbove(rows * target * 4 * 8, "batch", field, value, `to pad ${rows} row${rows === 1 ? "" : "s"} to ${target} tokens`);
   }
 
   private resolveStrategies(padding: PaddingOption, truncation: TruncationOption | null, maxLength: number | null, padToMultipleOf: number | null, verbose = true): Strategies {
@@ -659,8 +683,11 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
     else if (truncation === "longest_first" || truncation === "only_first" || truncation === "only_second") truncationStrategy = truncation;
     else throw new TokenizerOptionError(`truncation must be true, false, "longest_first", "only_first" or "only_second", got ${JSON.stringify(truncation)}.`);
 
-    if (maxLength !== null && (!Number.isInteger(maxLength) || maxLength < 0)) {
-      throw new TokenizerOptionError(`max_length must be a non-negative integer, got ${maxLength}.`);
+    if (maxLength !== null && (!Number.isSafeInteger(maxLength) || maxLength < 0)) {
+      throw new TokenizerOptionError(`max_length must be a non-negative integer, got ${JSON.stringify(maxLength)}.`);
+    }
+    if (padToMultipleOf !== null && (!Number.isSafeInteger(padToMultipleOf) || padToMultipleOf < 0)) {
+      throw new TokenizerOptionError(`pad_to_multiple_of must be a positive integer or null, got ${JSON.stringify(padToMultipleOf)}.`);
     }
     if (maxLength === null) {
       if (paddingStrategy === "max_length") {
@@ -721,6 +748,12 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       // windows follow tokenizers <= 0.22, since 0.23.1-0.23.2 cut them short (huggingface/tokenizers#2091).
       if (truncation !== "only_second") a = stopAtWordReaching(a, maxLength, this.truncation_side);
       if (b) b = stopAtWordReaching(b, maxLength, this.truncation_side);
+    }
+    if (maxLength === 0 && verbose) {
+      // As the fast tokenizers treat it; rarely what was meant, so this says so once.
+      warnOnce(addSpecial && numSpecial > 0
+        ? `max_length=0 leaves no room for the ${numSpecial} special tokens, so nothing is truncated (as in transformers). Pass max_length ≥ ${numSpecial + 1} to truncate, or no max_length.`
+        : "max_length=0 with truncation removes every token, so each row is empty (as in transformers). Pass a positive max_length, or no max_length.");
     }
     const budget = sequenceBudget(maxLength, numSpecial, addSpecial);
     if (budget === null) return [{ a, b, sample, overflowing: false }];
@@ -913,8 +946,10 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       return batched ? (value as unknown[][]) : [value as unknown[]];
     };
     const ids = rowsOf(mainKey) as number[][];
-    let target = strategy === "longest" ? Math.max(0, ...ids.map((r) => r.length)) : (maxLength ?? 0);
+    let target = strategy === "longest" ? ids.reduce((longest, r) => Math.max(longest, r.length), 0) : (maxLength ?? 0);
+    const unrounded = target;
     target = roundUp(target, options.pad_to_multiple_of ?? null);
+    this.checkPaddedSize(ids.length, unrounded, target, strategy, options);
     const padded: Record<string, unknown[][]> = {};
     const padValues: Record<string, unknown> = {
       [mainKey]: this.pad_token_id,

@@ -15,6 +15,82 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { PREFIX_CHECKPOINT_DIR, sorted_checkpoints, TrainingError } from "./trainer_utils";
 
+/** A file of a checkpoint folder that is missing, cut short or not what its name says; `file` is its path. */
+export class CheckpointFileError extends TrainingError {
+  override name = "CheckpointFileError";
+  constructor(
+    message: string,
+    readonly file: string,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * Reads one part of a checkpoint with `read`, turning whatever goes wrong (a truncated JSON file, a
+ * safetensors file cut short, a state that does not fit) into an error that names the file.
+ */
+export function readCheckpointPart<T>(file: string, read: () => T): T {
+  try {
+    return read();
+  } catch (err) {
+    if (err instanceof CheckpointFileError) throw err;
+    const reason = err instanceof SyntaxError ? `it is not valid JSON (${err.message}); it was probably cut short` : (err as Error)?.message ?? String(err);
+    throw new CheckpointFileError(
+      `Cannot resume from ${file}: ${reason}. The checkpoint is damaged; resume from an earlier checkpoint-<step> folder, or train from the start.`,
+      file,
+    );
+  }
+}
+
+/** Parses a JSON file of a checkpoint; `check` says what is wrong with the parsed value, or null. */
+export function readCheckpointJson<T>(file: string, check: (value: unknown) => string | null = () => null): T {
+  return readCheckpointPart(file, () => {
+    const value: unknown = JSON.parse(fs.readFileSync(file, "utf8"));
+    const problem = check(value);
+    if (problem) throw new Error(problem);
+    return value as T;
+  });
+}
+
+const TEMP_FOLDER = new RegExp(`^\\.${PREFIX_CHECKPOINT_DIR}-(\\d+)\\.tmp-(\\d+)(\\.old)?$`);
+
+function processIsAlive(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === "EPERM"; // alive, but someone else's
+  }
+}
+
+/**
+ * Removes the temporary folders a killed save left in output_dir (`.checkpoint-<step>.tmp-<pid>`),
+ * unless their process is still writing them. A `.old` folder is the previous checkpoint of that
+ * step, moved aside just before the kill: it goes back in place when its step has no checkpoint.
+ * Run before every save and on resume. Returns the folders removed or restored.
+ */
+export function removeStaleTempFolders(outputDir: string): string[] {
+  let entries: string[];
+  try {
+    entries = fs.readdirSync(outputDir);
+  } catch {
+    return [];
+  }
+  const handled: string[] = [];
+  for (const name of entries) {
+    const match = TEMP_FOLDER.exec(name);
+    if (!match || processIsAlive(Number(match[2]))) continue;
+    const folder = path.join(outputDir, name);
+    const finalDir = path.join(outputDir, `${PREFIX_CHECKPOINT_DIR}-${match[1]}`);
+    if (match[3] && !fs.existsSync(finalDir)) fs.renameSync(folder, finalDir);
+    else fs.rmSync(folder, { recursive: true, force: true });
+    handled.push(folder);
+  }
+  return handled;
+}
+
 /** Why writing failed, in words that say what to do. */
 export function explainWriteError(err: unknown, target: string): TrainingError {
   const code = (err as NodeJS.ErrnoException)?.code;
@@ -55,6 +131,7 @@ export async function writeCheckpointAtomically(outputDir: string, step: number,
   const tmpDir = path.join(outputDir, `.${PREFIX_CHECKPOINT_DIR}-${step}.tmp-${process.pid}`);
   try {
     fs.mkdirSync(outputDir, { recursive: true });
+    removeStaleTempFolders(outputDir);
     fs.rmSync(tmpDir, { recursive: true, force: true });
     fs.mkdirSync(tmpDir);
     await fill(tmpDir);

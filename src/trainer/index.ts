@@ -5,3 +5,4 @@ export { TrainerCallback, TrainerControl, DefaultFlowCallback, EarlyStoppingCall
 export { ProgressCallback, TrainingView } from "./training_view";
 export { TrainOutput, EvalPrediction, PredictionOutput, TrainingError, get_last_checkpoint, PREFIX_CHECKPOINT_DIR } from "./trainer_utils";
 export { createOptimizer, createScheduler } from "./optimization";
+export { CheckpointFileError } from "./checkpoint";

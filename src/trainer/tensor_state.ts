@@ -4,6 +4,7 @@
 import * as fs from "node:fs";
 import { load_file, save_file } from "../modeling/safetensors";
 import { Tensor } from "../tensor";
+import { readCheckpointJson, readCheckpointPart } from "./checkpoint";
 
 const REF = "__tensor__";
 
@@ -63,7 +64,8 @@ export function saveState(state: unknown, base: string): void {
 
 /** Reads what saveState wrote. */
 export function loadState(base: string): unknown {
-  const json = JSON.parse(fs.readFileSync(`${base}.json`, "utf8"));
-  const tensors = fs.existsSync(`${base}.safetensors`) ? load_file(`${base}.safetensors`) : {};
-  return joinState(json, tensors);
+  // each file named in the error when it is damaged
+  const json = readCheckpointJson(`${base}.json`);
+  const tensors = fs.existsSync(`${base}.safetensors`) ? readCheckpointPart(`${base}.safetensors`, () => load_file(`${base}.safetensors`)) : {};
+  return readCheckpointPart(`${base}.json`, () => joinState(json, tensors));
 }

@@ -13,7 +13,7 @@ import type { Parameter } from "../nn/parameter";
 import { Tensor } from "../tensor";
 import { KeyboardInterrupt, throwIfInterrupted } from "../utils/cancellation";
 import { default_generator, manual_seed, type GeneratorState } from "../utils/random";
-import { ensureWritableDir, rotateCheckpoints, writeCheckpointAtomically } from "./checkpoint";
+import { ensureWritableDir, readCheckpointJson, readCheckpointPart, removeStaleTempFolders, rotateCheckpoints, writeCheckpointAtomically } from "./checkpoint";
 import { checkAgainstModel, checkDataset, checkTokenizerVocab, MODEL_INPUT_NAMES, removeUnusedColumns } from "./input_checks";
 import { clip_grad_norm_ } from "../optim/clip_grad";
 import type { LambdaLR } from "../optim/lr_scheduler";
@@ -161,6 +161,8 @@ export class Trainer {
     this.lr_scheduler = scheduler;
 
     let resumeFrom = options.resume_from_checkpoint ?? args.resume_from_checkpoint ?? null;
+    // folders a killed save left behind are garbage (or, for `.old`, a checkpoint to put back) before resuming
+    if (resumeFrom) removeStaleTempFolders(args.output_dir);
     if (resumeFrom === true) {
       resumeFrom = get_last_checkpoint(args.output_dir);
       if (!resumeFrom) throw new TrainingError(`No checkpoint-<step> folder found in output_dir ${args.output_dir} to resume from.`);
@@ -426,11 +428,17 @@ export class Trainer {
     }
     this.state = saved;
     this.loadWeights(dir);
-    optimizer.load_state_dict(loadState(path.join(dir, "optimizer")) as never);
-    scheduler.load_state_dict(JSON.parse(fs.readFileSync(path.join(dir, "scheduler.json"), "utf8")));
-    const rng = JSON.parse(fs.readFileSync(path.join(dir, "rng_state.json"), "utf8")) as RngState;
-    default_generator.set_state(rng.dropout);
-    if (rng.data_collator && typeof (this.data_collator as any).set_rng_state === "function") (this.data_collator as any).set_rng_state(rng.data_collator);
+    const file = (name: string) => path.join(dir, name);
+    readCheckpointPart(file("optimizer.json"), () => optimizer.load_state_dict(loadState(file("optimizer")) as never));
+    const schedulerState = readCheckpointJson<Record<string, unknown>>(file("scheduler.json"), (v) => (isObject(v) ? null : "it does not hold a scheduler state object"));
+    readCheckpointPart(file("scheduler.json"), () => scheduler.load_state_dict(schedulerState as never));
+    const rng = readCheckpointJson<RngState>(file("rng_state.json"), (v) =>
+      isObject(v) && v.dropout !== undefined && isObject(v.loop) ? null : 'it does not hold the "dropout" and "loop" states',
+    );
+    readCheckpointPart(file("rng_state.json"), () => {
+      default_generator.set_state(rng.dropout);
+      if (rng.data_collator && typeof (this.data_collator as any).set_rng_state === "function") (this.data_collator as any).set_rng_state(rng.data_collator);
+    });
     this.loop = { ...rng.loop };
   }
 
@@ -518,4 +526,8 @@ function padRagged(rows: unknown[]): any[] {
     const fill = Array.isArray(row[0]) ? Array((row[0] as unknown[]).length).fill(-100) : -100;
     return [...row, ...Array.from({ length: max - row.length }, () => fill)];
   });
+}
+
+function isObject(value: unknown): value is Record<string, any> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }

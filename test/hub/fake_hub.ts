@@ -2,7 +2,8 @@
 // `/api/models/{repo}/revision/{revision}` with the Hub's headers (X-Repo-Commit, ETag,
 // X-Linked-Etag/Size for LFS files that redirect to a CDN path), its X-Error-Code errors, a private
 // repo needing a token, a renamed repo answering with a relative redirect, and switches to drop a
-// download halfway or to slow it down. It records every request and closes itself after a while.
+// download halfway or to slow it down, and a hook through which a test answers like a hostile server.
+// It records every request and closes itself after a while.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
@@ -51,6 +52,8 @@ export class FakeHub {
   readonly dropNextDownload = new Set<string>();
   /** milliseconds to wait between 16 kB chunks of a CDN download */
   chunkDelayMs = 0;
+  /** answers a request before the normal Hub does; returns false to let the Hub answer */
+  hostile?: (req: http.IncomingMessage, res: http.ServerResponse, url: URL) => boolean;
   private server!: http.Server | https.Server;
   private lfsBlobs = new Map<string, Buffer>();
   endpoint = "";
@@ -90,6 +93,7 @@ export class FakeHub {
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const url = new URL(req.url ?? "/", this.endpoint);
     this.requests.push({ method: req.method ?? "", url: url.pathname, range: req.headers.range, authorization: req.headers.authorization });
+    if (this.hostile?.(req, res, url)) return;
 
     if (url.pathname.startsWith("/cdn/")) return this.serveBlob(req, res, url.pathname.slice(5));
 

@@ -16,8 +16,9 @@ export function configClassFor(modelType: unknown, source: string): typeof Pretr
   if (typeof modelType !== "string" || modelType === "") {
     throw new ConfigError(`${source} has no "model_type" key, so the model type cannot be chosen. Add "model_type" (one of: ${supported}) to the config.`);
   }
-  const cls = CONFIG_MAPPING[modelType];
-  if (!cls) throw new ConfigError(`Unrecognized model_type "${modelType}" in ${source}. Supported model types: ${supported}.`);
+  // only the mapping's own keys: "__proto__" or "constructor" must not reach Object's members
+  const cls = Object.prototype.hasOwnProperty.call(CONFIG_MAPPING, modelType) ? CONFIG_MAPPING[modelType] : undefined;
+  if (!cls) throw new ConfigError(`Unrecognized model_type ${JSON.stringify(modelType)} in ${source}. Supported model types: ${supported}.`);
   return cls;
 }
 

@@ -22,7 +22,7 @@ type Mapping = Record<string, new (config: any) => PreTrainedModel>;
  */
 function autoClass<M>(autoName: string, mapping: Mapping) {
   const pick = (config: PretrainedConfig) => {
-    const cls = mapping[config.model_type];
+    const cls = Object.prototype.hasOwnProperty.call(mapping, config.model_type) ? mapping[config.model_type] : undefined;
     if (!cls) {
       const supported = Object.keys(mapping).join(", ");
       throw new ConfigError(`Unrecognized configuration class ${config.constructor.name} (model_type "${config.model_type}") for ${autoName}. Supported model types: ${supported}.`);

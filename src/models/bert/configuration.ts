@@ -1,4 +1,6 @@
 import { ConfigKwargs, PretrainedConfig } from "../../configuration/configuration_utils";
+import type { FieldRule } from "../../configuration/config_fields";
+import { encoderLayerParameters } from "../../modeling/model_memory";
 
 /** Options of `new BertConfig({...})`, with the defaults of bert-base-uncased. */
 export interface BertConfigOptions extends ConfigKwargs {
@@ -45,6 +47,32 @@ export class BertConfig extends PretrainedConfig {
     classifier_dropout: null,
   };
   static override float_keys = ["hidden_dropout_prob", "attention_probs_dropout_prob", "initializer_range", "layer_norm_eps", "classifier_dropout"];
+  static override field_rules: Record<string, FieldRule> = {
+    vocab_size: "count",
+    hidden_size: "count",
+    num_hidden_layers: "count0",
+    num_attention_heads: "count",
+    intermediate_size: "count",
+    max_position_embeddings: "count",
+    type_vocab_size: "count",
+    hidden_dropout_prob: "probability",
+    attention_probs_dropout_prob: "probability",
+    classifier_dropout: "probability?",
+    layer_norm_eps: "positive",
+    initializer_range: "nonnegative",
+    hidden_act: "string",
+    position_embedding_type: "string",
+    use_cache: "boolean",
+  };
+
+  /** Embeddings, layers, pooler and the largest head (an untied MLM decoder). */
+  static override parameter_estimate(config: BertConfig): { parameters: number; tensors: number } {
+    const { vocab_size: V, hidden_size: H, intermediate_size: I, num_hidden_layers: L } = config;
+    const embeddings = (V + config.max_position_embeddings + config.type_vocab_size) * H + 2 * H;
+    const layer = encoderLayerParameters(H, I);
+    const heads = H * H + H + (H * H + 3 * H) + (V * H + V) + H * Math.max(2, config.num_labels);
+    return { parameters: embeddings + L * layer + heads, tensors: 5 + 16 * L + 10 };
+  }
 
   declare vocab_size: number;
   declare hidden_size: number;

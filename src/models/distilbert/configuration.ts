@@ -1,4 +1,6 @@
 import { ConfigKwargs, PretrainedConfig } from "../../configuration/configuration_utils";
+import type { FieldRule } from "../../configuration/config_fields";
+import { encoderLayerParameters } from "../../modeling/model_memory";
 
 /** Options of `new DistilBertConfig({...})`, with the defaults of distilbert-base-uncased. */
 export interface DistilBertConfigOptions extends ConfigKwargs {
@@ -45,6 +47,30 @@ export class DistilBertConfig extends PretrainedConfig {
     pad_token_id: 0,
   };
   static override float_keys = ["dropout", "attention_dropout", "initializer_range", "qa_dropout", "seq_classif_dropout"];
+  static override field_rules: Record<string, FieldRule> = {
+    vocab_size: "count",
+    max_position_embeddings: "count",
+    sinusoidal_pos_embds: "boolean",
+    n_layers: "count0",
+    n_heads: "count",
+    dim: "count",
+    hidden_dim: "count",
+    dropout: "probability",
+    attention_dropout: "probability",
+    qa_dropout: "probability",
+    seq_classif_dropout: "probability",
+    initializer_range: "nonnegative",
+    activation: "string",
+  };
+
+  /** Embeddings, layers and the largest head (the MLM transform and projector). */
+  static override parameter_estimate(config: DistilBertConfig): { parameters: number; tensors: number } {
+    const { vocab_size: V, dim: D, hidden_dim: F, n_layers: L } = config;
+    const embeddings = (V + config.max_position_embeddings) * D + 2 * D;
+    const layer = encoderLayerParameters(D, F);
+    const heads = D * D + D + 2 * D + (V * D + V) + (D * D + D) + D * Math.max(2, config.num_labels);
+    return { parameters: embeddings + L * layer + heads, tensors: 4 + 16 * L + 10 };
+  }
 
   declare vocab_size: number;
   declare max_position_embeddings: number;

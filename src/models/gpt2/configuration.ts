@@ -1,4 +1,5 @@
 import { ConfigKwargs, PretrainedConfig } from "../../configuration/configuration_utils";
+import type { FieldRule } from "../../configuration/config_fields";
 
 /** Options of `new GPT2Config({...})`, with the defaults of the 124M-parameter gpt2. */
 export interface GPT2ConfigOptions extends ConfigKwargs {
@@ -61,6 +62,33 @@ export class GPT2Config extends PretrainedConfig {
     eos_token_id: 50256,
   };
   static override float_keys = ["resid_pdrop", "embd_pdrop", "attn_pdrop", "layer_norm_epsilon", "initializer_range", "summary_first_dropout"];
+  static override field_rules: Record<string, FieldRule> = {
+    vocab_size: "count",
+    n_positions: "count",
+    n_embd: "count",
+    n_layer: "count0",
+    n_head: "count",
+    n_inner: "count?",
+    activation_function: "string",
+    resid_pdrop: "probability",
+    embd_pdrop: "probability",
+    attn_pdrop: "probability",
+    summary_first_dropout: "probability",
+    layer_norm_epsilon: "positive",
+    initializer_range: "nonnegative",
+    scale_attn_weights: "boolean",
+    use_cache: "boolean",
+    scale_attn_by_inverse_layer_idx: "boolean",
+    reorder_and_upcast_attn: "boolean",
+  };
+
+  /** Token and position embeddings, blocks and the final LayerNorm (the LM head is tied to wte). */
+  static override parameter_estimate(config: GPT2Config): { parameters: number; tensors: number } {
+    const { vocab_size: V, n_embd: E, n_layer: L } = config;
+    const inner = config.n_inner ?? 4 * E;
+    const block = 2 * E + (E * 3 * E + 3 * E) + (E * E + E) + 2 * E + (E * inner + inner) + (inner * E + E);
+    return { parameters: (V + config.n_positions) * E + L * block + 2 * E + E * Math.max(2, config.num_labels), tensors: 4 + 12 * L + 2 };
+  }
 
   declare vocab_size: number;
   declare n_positions: number;
