@@ -743,7 +743,7 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       }
       return [{ a, b, sample, overflowing: false }];
     }
-    if (!overflow && !isSplitIntoWords) {
+    if (!overflow && !isSplitIntoWords && maxLength > 0) {
       // Without overflowing tokens, follow tokenizers 0.23 (see stopAtWordReaching); overflowing
       // windows follow tokenizers <= 0.22, since 0.23.1-0.23.2 cut them short (huggingface/tokenizers#2091).
       if (truncation !== "only_second") a = stopAtWordReaching(a, maxLength, this.truncation_side);
