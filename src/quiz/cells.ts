@@ -109,6 +109,22 @@ export function bareQuizCall(source: string): string | undefined {
   return callee.name.text;
 }
 
+/** The names a piece of top-level code declares (`const a = …`, `let { b } = …`, `function c`, `class D`). */
+export function topLevelDeclarations(code: string): string[] {
+  const ts = typescript();
+  const file = ts.createSourceFile("region.ts", code, ts.ScriptTarget.ES2022, true);
+  const names: string[] = [];
+  const bind = (name: TS.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) statement.declarationList.declarations.forEach((d) => bind(d.name));
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.push(statement.name.text);
+  }
+  return names;
+}
+
 /** The source of a question cell for a given spec, as tlab assign writes it. */
 export function questionCellSource(q: ParsedQuestion): string {
   return `quiz.${q.type}(${JSON.stringify(q.id)}, ${JSON.stringify(q.spec, null, 2)})`;

@@ -35,6 +35,8 @@ export class Quiz {
   private readonly questions = new Map<string, Question>();
   private readonly progress = new Map<string, Progress>();
   private readonly assert = createQuizAssert();
+  /** Set once a practice copy's question registers: this notebook's checks and tests then report instead of failing. */
+  private practice = false;
 
   /** A single-choice question; answer with the option's number (1-based) or its text. */
   choice(id: string, spec: QuestionSpec): void { this.register(id, "choice", spec); }
@@ -91,37 +93,59 @@ export class Quiz {
   /**
    * The graded check after an answer cell. With answer hashes it throws unless the last answer
    * was right (an `error` output for nbgrader); in a graded copy it only confirms the recording.
+   * In a practice copy it shows where the answer stands instead, so Run All goes on.
    */
   check(id: string): void {
     const q = this.questions.get(id);
-    if (!q) throw new QuizCheckError(`Question ${id} is not registered: run its question cell and answer cell first.`);
+    if (!q) {
+      const message = `Question ${id} is not registered: run its question cell and answer cell first.`;
+      if (!this.practice) throw new QuizCheckError(message);
+      this.show({ question: id, type: "text", status: "invalid", message });
+      return;
+    }
     const p = this.progressOf(q);
-    if (p.status === "unanswered") throw new QuizCheckError(`${id}: not answered yet.`);
+    const practice = q.spec.practice === true;
+    if (p.status === "unanswered") {
+      if (!practice) throw new QuizCheckError(`${id}: not answered yet.`);
+      this.show({ question: id, type: q.type, status: "unanswered", message: "not answered yet: answer in the cell above, then run this cell again." });
+      return;
+    }
     if (q.spec.graded || !hasKey(q)) {
       this.show({ question: id, type: q.type, status: "recorded", attempt: p.attempts, message: "your answer is recorded and graded after you submit." });
       return;
     }
-    if (p.status !== "correct") throw new QuizCheckError(`${id}: the answer is not correct yet.`);
+    if (p.status !== "correct") {
+      if (!practice) throw new QuizCheckError(`${id}: the answer is not correct yet.`);
+      this.show({ question: id, type: q.type, status: "incorrect", attempt: p.attempts, message: "not yet. Try again in the cell above.",
+        hints: (q.spec.hints ?? []).slice(0, Math.max(1, p.wrong)) });
+      return;
+    }
     this.show({ question: id, type: q.type, status: "correct", attempt: p.attempts, message: "correct." });
   }
 
-  /** Runs a code question's tests; throws (an `error` output) when one fails. */
+  /**
+   * Runs a code question's tests; throws (an `error` output) when one fails. In a practice copy
+   * a failure is shown as feedback instead, so Run All goes on.
+   */
   test(id: string, fn: QuizTest): void | Promise<void> {
     checkQuestionId(id);
     if (typeof fn !== "function") throw new QuizSpecError(`quiz.test(${JSON.stringify(id)}, fn): fn must be a function (assert) => { … }.`);
     const p = this.progress.get(id) ?? { type: "code" as const, attempts: 0, wrong: 0, status: "unanswered" as const };
     this.progress.set(id, p);
+    const practice = this.practice;
     const passed = () => {
       p.attempts += 1;
       p.status = "passed";
       this.show({ question: id, type: "code", status: "passed", attempt: p.attempts,
         message: "the tests in this cell pass. (More tests may run when an assignment is graded.)" });
     };
-    const failed = (e: unknown): never => {
+    const failed = (e: unknown): void => {
       p.attempts += 1;
+      p.wrong += 1;
       p.status = "failed";
       const message = e instanceof Error ? e.message : String(e);
-      throw new QuizCheckError(`${id}: a test failed: ${message}`);
+      if (!practice) throw new QuizCheckError(`${id}: a test failed: ${message}`);
+      this.show({ question: id, type: "code", status: "failed", attempt: p.attempts, message: `not yet: a test failed: ${message}` });
     };
     let result: void | Promise<void>;
     try {
@@ -149,6 +173,7 @@ export class Quiz {
 
   /** Forgets every question and attempt (a fresh start without restarting the kernel). */
   reset(): void {
+    this.practice = false;
     this.questions.clear();
     this.progress.clear();
   }
@@ -164,6 +189,7 @@ export class Quiz {
     const { sealed, ...visible } = spec;
     const q: Question = { id, type, spec: sealed !== undefined && spec.salt ? { ...visible, ...unseal(sealed, spec.salt) } : spec };
     this.questions.set(id, q);
+    if (spec.practice) this.practice = true;
     const previous = this.progress.get(id);
     if (!previous || previous.type !== type) this.progress.set(id, { type, attempts: 0, wrong: 0, status: "unanswered" });
     display({ "text/plain": questionText(q), "text/html": questionHtml(q) });

@@ -6,10 +6,10 @@
 import { randomBytes } from "node:crypto";
 import { seal } from "./sealed";
 import { authorCanonicals, hashCanonical } from "./answers";
-import { cellRole, parseQuestionCell, questionCellSource, ParsedQuestion } from "./cells";
+import { cellRole, parseQuestionCell, questionCellSource, topLevelDeclarations, ParsedQuestion } from "./cells";
 import { stampChecksum } from "./nbgrader";
 import { NbgraderMetadata, Notebook, NotebookCell, TlabCellMetadata, cellSource, cloneNotebook } from "./notebook";
-import { hasSolutionRegion, stripHiddenTests, stripSolutions } from "./regions";
+import { hasSolutionRegion, stripHiddenTests, stripSolutions, stripSolutionsForPractice } from "./regions";
 import { ANSWERED_TYPES, QuestionType, QuizSpecError } from "./spec";
 
 export type ReleaseMode = "practice" | "graded";
@@ -83,7 +83,7 @@ function answerStub(q: ParsedQuestion): string {
 }
 
 /** The released spec of a question: no answer; hashes for practice, nothing to check for graded. */
-function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode): ParsedQuestion {
+function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode, forNbgrader: boolean): ParsedQuestion {
   const { answer: _answer, hashes: _h, salt: _s, graded: _g, ...rest } = q.spec;
   if (mode === "graded") {
     const { hints: _hints, explanation: _explanation, ...graded } = rest;
@@ -93,7 +93,9 @@ function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode): ParsedQuestion 
   const hashes = authorCanonicals(q).map((c) => hashCanonical(salt, c));
   const { hints, explanation, ...visible } = rest;
   const sealed = hints !== undefined || explanation !== undefined ? { sealed: seal({ hints, explanation }, salt) } : {};
-  return { ...q, spec: { ...visible, hashes, salt, ...sealed } };
+  // nbgrader's own copies keep failing checks: a wrong answer there must be an `error` output.
+  const practice = forNbgrader ? {} : { practice: true };
+  return { ...q, spec: { ...visible, hashes, salt, ...sealed, ...practice } };
 }
 
 export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}): Notebook {
@@ -107,7 +109,7 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
       const q = parseQuestionCell(cellSource(cell));
       if (q.spec.answer === undefined) throw new QuizSpecError(`Question ${q.id} has no "answer" in the source notebook.`);
       questions.set(q.id, q);
-      cell.source = questionCellSource(releasedQuestion(q, mode));
+      cell.source = questionCellSource(releasedQuestion(q, mode, !!options.keepSolutions));
     }
   }
   for (const cell of nb.cells) {
@@ -128,7 +130,7 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
         if (!q) throw new QuizSpecError(`The answer cell of ${role.question} has no question cell (quiz.choice/multiple/numeric/text) before it.`);
         cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : answerStub(q);
       } else if (m?.solution) {
-        cell.source = stripSolutions(cellSource(cell));
+        cell.source = mode === "practice" ? stripSolutionsForPractice(cellSource(cell), topLevelDeclarations) : stripSolutions(cellSource(cell));
       } else if (m?.grade || role?.role === "test") {
         cell.source = stripHiddenTests(cellSource(cell));
       }

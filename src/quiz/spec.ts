@@ -38,6 +38,11 @@ export interface QuestionSpec {
   sealed?: string;
   /** Released graded copies: record answers without revealing correctness. */
   graded?: boolean;
+  /**
+   * Released practice copies: checks and tests show how an answer stands instead of failing, so
+   * Run All reaches the end. Without it a wrong answer fails its check, as nbgrader needs.
+   */
+  practice?: boolean;
 }
 
 /** A registered question: its id and type with the spec. */

@@ -9,7 +9,7 @@ import { Notebook, NotebookCell, NotebookOutput, cellSource, writeNotebook } fro
 import { releaseNotebook } from "../../src/quiz/release";
 import { executeNotebook } from "../../src/quiz/runner/execute-notebook";
 import { main as validate } from "../../cli/validate";
-import { SECRETS, SOFTMAX_SOLUTION, answerAll, byGradeId, insertAfter, instructorNotebook } from "./fixtures";
+import { SECRETS, SOFTMAX_SOLUTION, answerAll, byGradeId, code, insertAfter, instructorNotebook, setCell } from "./fixtures";
 
 type Record = { question: string; status: string; attempt: number | null };
 const records = (cell: NotebookCell): Record[] =>
@@ -54,12 +54,13 @@ test("practice copy in the kernel: instant feedback, hints, explanation, clickab
   assert.equal(records(find(nb, `quiz.answer("q4", null)`))[0].status, "unanswered");
   assert.equal(records(nb.cells.find(byGradeId("q5-tests"))!)[0].status, "passed");
 
-  // Check cells behave as nbgrader expects: silent success, an error output for a wrong answer.
+  // In a practice copy a wrong answer's check shows "not yet" with a hint instead of failing.
   const statusOf = (id: string) => results[nb.cells.filter((c) => c.cell_type === "code").indexOf(nb.cells.find(byGradeId(id))!)].status;
-  assert.equal(statusOf("q1-check"), "ok");
-  assert.equal(statusOf("q3-check"), "ok");
-  assert.equal(statusOf("q4-check"), "error");
-  assert.match(text(nb.cells.find(byGradeId("q4-check"))!), /QuizCheckError: q4: the answer is not correct yet/);
+  assert.deepEqual(results.filter((r) => r.status !== "ok"), [], "no cell of a practice copy fails");
+  const q4Check = nb.cells.find(byGradeId("q4-check"))!;
+  assert.equal(records(q4Check)[0].status, "incorrect");
+  assert.match(text(q4Check), /not yet/);
+  assert.equal(records(nb.cells.find(byGradeId("q1-check"))!)[0].status, "correct");
   for (const cell of nb.cells.filter((c) => c.metadata.nbgrader?.grade && statusOf(c.metadata.nbgrader.grade_id!) === "ok")) {
     assert.ok(!(cell.outputs ?? []).some((o) => o.output_type === "stream" && o.name === "stderr"), "a passing cell wrote to stderr");
   }
@@ -67,6 +68,46 @@ test("practice copy in the kernel: instant feedback, hints, explanation, clickab
   assert.match(text(summary), /q1 +choice +correct +2/);
   assert.match(text(summary), /q4 +text +incorrect +1/);
   assert.match(text(summary), /4 of 5 done/);
+});
+
+/** A code question whose solution sits at the top of its cell (no function around it). */
+function withTopLevelCodeQuestion(nb: Notebook): Notebook {
+  nb.cells.push(
+    code(`// BEGIN SOLUTION\nconst greeting = "hello";\nconst { length: greetingLength } = greeting;\n// END SOLUTION`, { grade: false, solution: true, locked: false, grade_id: "q6" }),
+    code(`quiz.test("q6", (assert) => {\n  assert.equal(greetingLength, 5, "greetingLength is the length of greeting");\n})`, { grade: true, solution: false, locked: true, points: 1, grade_id: "q6-tests" }),
+  );
+  return nb;
+}
+
+test("an untouched practice copy runs to the end: unanswered checks and failing tests are outputs, not errors", { timeout: 300_000 }, async () => {
+  const released = releaseNotebook(withTopLevelCodeQuestion(instructorNotebook()), { mode: "practice" });
+  assert.equal(cellSource(released.cells.find(byGradeId("q6"))!), "// YOUR CODE HERE\nlet greeting: any = undefined;\nlet greetingLength: any = undefined;");
+  const { notebook: nb, results } = await executeNotebook(released, { timeoutMs: 60_000 });
+  assert.deepEqual(results.map((r, i) => `${i}: ${r.status}`).filter((r) => !r.endsWith("ok")), [], "every cell runs without an error");
+  for (const id of ["q1", "q2", "q3", "q4"]) {
+    assert.deepEqual(records(nb.cells.find(byGradeId(`${id}-check`))!).map((r) => r.status), ["unanswered"], `${id}-check`);
+  }
+  for (const id of ["q5", "q6"]) {
+    const tests = nb.cells.find(byGradeId(`${id}-tests`))!;
+    assert.deepEqual(records(tests).map((r) => r.status), ["failed"], `${id}-tests`);
+    assert.ok(!(tests.outputs ?? []).some((o) => o.output_type === "error" || o.output_type === "stream"), `${id}-tests shows no traceback`);
+  }
+  assert.match(text(nb.cells.find(byGradeId("q6-tests"))!), /greetingLength is the length of greeting/);
+});
+
+test("nbgrader's copy keeps failing checks and tests: unanswered, wrong and failing are error outputs", { timeout: 300_000 }, async () => {
+  const nb = releaseNotebook(withTopLevelCodeQuestion(instructorNotebook()), { keepSolutions: true });
+  setCell(nb, (c) => c.metadata.nbgrader?.grade_id === "q1", `quiz.answer("q1", null)`);
+  setCell(nb, (c) => c.metadata.nbgrader?.grade_id === "q4", `quiz.answer("q4", "wrong")`);
+  setCell(nb, (c) => c.metadata.nbgrader?.grade_id === "q6", `const greetingLength = 4;`);
+  const { notebook: ran, results } = await executeNotebook(nb, { timeoutMs: 60_000 });
+  const codeCells = ran.cells.filter((c) => c.cell_type === "code");
+  const statusOf = (id: string) => results[codeCells.indexOf(ran.cells.find(byGradeId(id))!)].status;
+  assert.equal(statusOf("q1-check"), "error");
+  assert.equal(statusOf("q4-check"), "error");
+  assert.match(text(ran.cells.find(byGradeId("q4-check"))!), /QuizCheckError: q4: the answer is not correct yet/);
+  assert.equal(statusOf("q6-tests"), "error");
+  assert.equal(statusOf("q2-check"), "ok");
 });
 
 test("graded copy in the kernel records answers without revealing correctness; tlab validate reports", { timeout: 300_000 }, async () => {
