@@ -17,15 +17,17 @@ function tlab(question: Question, role: "question" | "answer" | "check" | "test"
 /** The literal spec of a question cell (the quiz API reads it without running code). */
 function spec(q: Question, lang: Language): Record<string, unknown> {
   const common = { hints: [q.hint[lang]], explanation: q.explanation[lang] };
+  // The question's output shows the prompt as its title.
+  const question = q.prompt[lang];
   switch (q.type) {
     case "choice":
-      return { choices: q.options.map((o) => o[lang]), answer: q.answer + 1, ...common };
+      return { question, choices: q.options.map((o) => o[lang]), answer: q.answer + 1, ...common };
     case "multiple":
-      return { choices: q.options.map((o) => o[lang]), answer: q.answer.map((a) => a + 1), ...common };
+      return { question, choices: q.options.map((o) => o[lang]), answer: q.answer.map((a) => a + 1), ...common };
     case "numeric":
-      return { answer: q.answer, tolerance: q.tolerance, ...common };
+      return { question, answer: q.answer, tolerance: q.tolerance, ...common };
     case "text":
-      return { answer: q.answers, ...common };
+      return { question, answer: q.answers, ...common };
     case "code":
       return common;
   }

@@ -110,6 +110,8 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
       if (q.spec.answer === undefined) throw new QuizSpecError(`Question ${q.id} has no "answer" in the source notebook.`);
       questions.set(q.id, q);
       cell.source = questionCellSource(releasedQuestion(q, mode, !!options.keepSolutions));
+      // The student reads the question in its output; the spec is for the kernel.
+      cell.metadata.jupyter = { ...(cell.metadata.jupyter as object | undefined), source_hidden: true };
     }
   }
   for (const cell of nb.cells) {

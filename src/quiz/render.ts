@@ -16,9 +16,18 @@ function answerHint(q: Question): string {
   }
 }
 
+/** The title a question shows: its prompt, else its id. */
+function title(q: Question): string {
+  return `${q.spec.question ?? `Question ${q.id}`}${q.spec.graded ? " (graded)" : ""}`;
+}
+
+/** A prompt's inline markdown as HTML: `code` and **bold**, everything else escaped. */
+function inlineMarkdown(text: string): string {
+  return escapeHtml(text).replace(/`([^`]+)`/g, "<code>$1</code>").replace(/\*\*([^*]+)\*\*/g, "<b>$1</b>");
+}
+
 export function questionText(q: Question): string {
-  const lines = [`Question ${q.id}${q.spec.graded ? " (graded)" : ""}`];
-  if (q.spec.question) lines.push(q.spec.question);
+  const lines = [title(q)];
   (q.spec.choices ?? []).forEach((c, i) => lines.push(`  ${i + 1}. ${c}`));
   lines.push(`Answer in the cell below: ${answerHint(q)}`);
   return lines.join("\n");
@@ -74,13 +83,27 @@ function clickScript(domId: string, questionId: string): string {
 })();`;
 }
 
+/**
+ * The classic Notebook ignores `metadata.jupyter.source_hidden` (JupyterLab honours it), so the
+ * question hides its own cell's source there: the student sees the question, not its spec.
+ */
+function hideSourceScript(domId: string): string {
+  return `
+(function () {
+  var root = document.getElementById(${JSON.stringify(domId)});
+  if (!root || !(window.Jupyter && window.Jupyter.notebook) || !root.closest) return;
+  var cell = root.closest(".cell");
+  var input = cell && cell.querySelector(".input");
+  if (input) input.style.display = "none";
+})();`;
+}
+
 let renderCount = 0;
 
 export function questionHtml(q: Question): string {
   const domId = `tlab-quiz-${q.id}-${Date.now().toString(36)}-${renderCount++}`;
   const parts = [`<div id="${domId}" class="tlab-quiz" style="border:1px solid #ccc;border-radius:6px;padding:8px 12px;margin:4px 0">`];
-  parts.push(`<div style="font-weight:600">Question ${escapeHtml(q.id)}${q.spec.graded ? " (graded)" : ""}</div>`);
-  if (q.spec.question) parts.push(`<div style="margin:4px 0">${escapeHtml(q.spec.question)}</div>`);
+  parts.push(`<div style="font-weight:600">${inlineMarkdown(title(q))}</div>`);
   const choices = q.spec.choices ?? [];
   if (q.type === "choice") {
     choices.forEach((c, i) => parts.push(
@@ -92,6 +115,7 @@ export function questionHtml(q: Question): string {
   }
   parts.push(`<div style="color:#555;font-size:90%;margin-top:4px">Answer in the cell below: <code>${escapeHtml(answerHint(q))}</code></div>`);
   parts.push(`<div class="tlab-quiz-note" style="color:#555;font-size:90%"></div></div>`);
+  parts.push(`<script>${hideSourceScript(domId)}</script>`);
   if (q.type === "choice" || q.type === "multiple") parts.push(`<script>${clickScript(domId, q.id)}</script>`);
   return parts.join("\n");
 }

@@ -7,6 +7,7 @@ import { scratchDir } from "../helpers/paths";
 import { QUIZ_MIME } from "../../src/quiz/feedback";
 import { Notebook, NotebookCell, NotebookOutput, cellSource, writeNotebook } from "../../src/quiz/notebook";
 import { releaseNotebook } from "../../src/quiz/release";
+import { parseQuestionCell } from "../../src/quiz/cells";
 import { executeNotebook } from "../../src/quiz/runner/execute-notebook";
 import { main as validate } from "../../cli/validate";
 import { SECRETS, SOFTMAX_SOLUTION, answerAll, byGradeId, code, insertAfter, instructorNotebook, setCell } from "./fixtures";
@@ -37,6 +38,15 @@ test("practice copy in the kernel: instant feedback, hints, explanation, clickab
   assert.match(html, /<button data-choice="2"[^>]*>2\. the tokenizer<\/button>/);
   assert.match(html, /<script>[\s\S]*Jupyter\.notebook[\s\S]*<\/script>/);
   assert.match(text(question), /1\. the model\n {2}2\. the tokenizer/);
+  // The title is the prompt; nothing of the spec's internals reaches the output.
+  assert.match(text(question), /^Which of these runs \*\*first\*\* in a `pipeline`\?\n/);
+  assert.match(html, /Which of these runs <b>first<\/b> in a <code>pipeline<\/code>\?/);
+  assert.doesNotMatch(html + text(question), /Question q1/);
+  const spec = parseQuestionCell(cellSource(question)).spec;
+  for (const internal of [spec.salt!, spec.sealed!, ...spec.hashes!]) {
+    assert.ok(!JSON.stringify(question.outputs).includes(internal), `the output shows ${internal}`);
+  }
+  assert.equal((question.metadata.jupyter as { source_hidden?: boolean }).source_hidden, true, "the question cell hides its source");
 
   const wrong = nb.cells.find(byGradeId("q1"))!;
   assert.deepEqual(records(wrong), [{ question: "q1", type: "choice", status: "incorrect", attempt: 1 }]);
