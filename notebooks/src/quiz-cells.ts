@@ -16,7 +16,8 @@ function tlab(question: Question, role: "question" | "answer" | "check" | "test"
 
 /** The literal spec of a question cell (the quiz API reads it without running code). */
 function spec(q: Question, lang: Language): Record<string, unknown> {
-  const common = { hints: [q.hint[lang]], explanation: q.explanation[lang] };
+  // English is the quiz's default; other languages name themselves so the feedback follows.
+  const common = { hints: [q.hint[lang]], explanation: q.explanation[lang], ...(lang === "en" ? {} : { lang }) };
   // The question's output shows the prompt as its title.
   const question = q.prompt[lang];
   switch (q.type) {

@@ -2,6 +2,7 @@
  * Marked regions in cell sources: `// BEGIN SOLUTION` … `// END SOLUTION` (replaced by a stub in
  * the student copy) and `// BEGIN HIDDEN TESTS` … `// END HIDDEN TESTS` (removed from it).
  */
+import { MESSAGES } from "./messages";
 import { QuizSpecError } from "./spec";
 
 const SOLUTION = { begin: /^(\s*)\/\/\s*BEGIN SOLUTION\s*$/, end: /^\s*\/\/\s*END SOLUTION\s*$/ };
@@ -38,12 +39,12 @@ export function hasHiddenTests(source: string): boolean {
   return source.split("\n").some((l) => HIDDEN.begin.test(l));
 }
 
-export const CODE_STUB = ["// YOUR CODE HERE", 'throw new Error("Not implemented yet");'];
+export const CODE_STUB = MESSAGES.en.codeStub;
 
-/** The student's version of a solution cell: each solution region becomes the stub. */
-export function stripSolutions(source: string): string {
-  if (!hasSolutionRegion(source)) return CODE_STUB.join("\n");
-  return replaceRegions(source, SOLUTION, "SOLUTION", (indent) => CODE_STUB.map((l) => indent + l));
+/** The student's version of a solution cell: each solution region becomes the stub (comment and throw). */
+export function stripSolutions(source: string, stub: readonly string[] = CODE_STUB): string {
+  if (!hasSolutionRegion(source)) return stub.join("\n");
+  return replaceRegions(source, SOLUTION, "SOLUTION", (indent) => stub.map((l) => indent + l));
 }
 
 /**
@@ -52,10 +53,11 @@ export function stripSolutions(source: string): string {
  * top of the cell declares the names the solution declares, unset, so the cell runs and the tests
  * after it type-check and report "not yet" instead of failing to compile.
  */
-export function stripSolutionsForPractice(source: string, declaredNames: (code: string) => string[], comment = CODE_STUB[0]): string {
+export function stripSolutionsForPractice(source: string, declaredNames: (code: string) => string[],
+  stub: readonly string[] = CODE_STUB, comment = CODE_STUB[0]): string {
   if (!hasSolutionRegion(source)) return comment;
   return replaceRegions(source, SOLUTION, "SOLUTION", (indent, region) => {
-    if (indent !== "") return CODE_STUB.map((l) => indent + l);
+    if (indent !== "") return stub.map((l) => indent + l);
     return [comment, ...declaredNames(region.join("\n")).map((name) => `let ${name}: any = undefined;`)];
   });
 }

@@ -10,6 +10,7 @@ import { cellRole, parseQuestionCell, questionCellSource, topLevelDeclarations, 
 import { stampChecksum } from "./nbgrader";
 import { NbgraderMetadata, Notebook, NotebookCell, TlabCellMetadata, cellSource, cloneNotebook } from "./notebook";
 import { hasSolutionRegion, stripHiddenTests, stripSolutions, stripSolutionsForPractice } from "./regions";
+import { QuizLanguage, QuizMessages, messagesFor, quizLanguage } from "./messages";
 import { ANSWERED_TYPES, QuestionType, QuizSpecError } from "./spec";
 
 export type ReleaseMode = "practice" | "graded";
@@ -76,15 +77,16 @@ function inferType(nb: Notebook, id: string): QuestionType {
   return "code";
 }
 
-function answerStub(q: ParsedQuestion): string {
-  const hint = q.type === "multiple" ? "[numbers of every right choice]" : q.type === "choice" ? "the number of your choice"
-    : q.type === "numeric" ? "a number" : "a short text in quotes";
-  return `quiz.answer(${JSON.stringify(q.id)}, null)  // replace null with ${hint}`;
+function answerStub(q: ParsedQuestion, m: QuizMessages): string {
+  const type = q.type === "code" ? "text" : q.type;
+  return `quiz.answer(${JSON.stringify(q.id)}, null)  // ${m.answerStub[type]}`;
 }
 
 /** The released spec of a question: no answer; hashes for practice, nothing to check for graded. */
-function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode, forNbgrader: boolean): ParsedQuestion {
-  const { answer: _answer, hashes: _h, salt: _s, graded: _g, ...rest } = q.spec;
+function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode, forNbgrader: boolean, lang: QuizLanguage): ParsedQuestion {
+  const { answer: _answer, hashes: _h, salt: _s, graded: _g, ...specified } = q.spec;
+  // The notebook's language travels with each question: the kernel never sees notebook metadata.
+  const rest = lang === "en" || specified.lang ? specified : { ...specified, lang };
   if (mode === "graded") {
     const { hints: _hints, explanation: _explanation, ...graded } = rest;
     return { ...q, spec: { ...graded, graded: true } };
@@ -102,6 +104,8 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
   const nb = cloneNotebook(source);
   const mode: ReleaseMode = options.keepSolutions ? "practice" : options.mode ?? source.metadata.tlab?.mode ?? "practice";
   annotateQuizCells(nb);
+  const lang = quizLanguage(source.metadata.tlab?.lang);
+  const strings = messagesFor(lang);
   const questions = new Map<string, ParsedQuestion>();
   for (const cell of nb.cells) {
     const role = cell.metadata.tlab;
@@ -109,7 +113,7 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
       const q = parseQuestionCell(cellSource(cell));
       if (q.spec.answer === undefined) throw new QuizSpecError(`Question ${q.id} has no "answer" in the source notebook.`);
       questions.set(q.id, q);
-      cell.source = questionCellSource(releasedQuestion(q, mode, !!options.keepSolutions));
+      cell.source = questionCellSource(releasedQuestion(q, mode, !!options.keepSolutions, lang));
       // The student reads the question in its output; the spec is for the kernel.
       cell.metadata.jupyter = { ...(cell.metadata.jupyter as object | undefined), source_hidden: true };
     }
@@ -130,19 +134,23 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
       if (role?.role === "answer" && ANSWERED_TYPES.includes(role.type as QuestionType)) {
         const q = questions.get(role.question);
         if (!q) throw new QuizSpecError(`The answer cell of ${role.question} has no question cell (quiz.choice/multiple/numeric/text) before it.`);
-        cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : answerStub(q);
+        cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell), strings.codeStub) : answerStub(q, strings);
       } else if (m?.solution) {
-        cell.source = mode === "practice" ? stripSolutionsForPractice(cellSource(cell), topLevelDeclarations) : stripSolutions(cellSource(cell));
+        cell.source = mode === "practice" ? stripSolutionsForPractice(cellSource(cell), topLevelDeclarations, strings.codeStub, strings.practiceCodeStub)
+          : stripSolutions(cellSource(cell), strings.codeStub);
       } else if (m?.grade || role?.role === "test") {
         cell.source = stripHiddenTests(cellSource(cell));
       }
       cell.outputs = [];
       cell.execution_count = null;
     } else if (m?.solution) {
-      cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : "YOUR ANSWER HERE";
+      cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell), strings.codeStub) : strings.writtenAnswerStub;
     }
     stampChecksum(cell);
   }
-  nb.metadata.tlab = { assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: !options.keepSolutions };
+  nb.metadata.tlab = {
+    assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: !options.keepSolutions,
+    ...(source.metadata.tlab?.lang ? { lang: source.metadata.tlab.lang } : {}),
+  };
   return nb;
 }

@@ -48,6 +48,11 @@ for (const lesson of lessons) {
     for (const nb of [en, ko]) {
       assert.deepEqual(nb.metadata.kernelspec, { display_name: "TypeScript (Transformers Lab)", language: "typescript", name: "transformers-lab" });
     }
+    // The quiz speaks the lesson's language: the notebook names it, and so does every Korean question.
+    assert.deepEqual([en.metadata.tlab, ko.metadata.tlab], [{ lang: "en" }, { lang: "ko" }]);
+    for (const cell of ko.cells.filter((c) => (c.metadata.tlab as { role?: string } | undefined)?.role === "question")) {
+      assert.match(text(cell), /"lang": "ko"/, `${cell.id} names its language`);
+    }
   });
 
   test(`${lesson.name}: every Korean prose cell is written in Korean`, () => {

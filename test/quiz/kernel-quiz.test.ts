@@ -10,7 +10,7 @@ import { releaseNotebook } from "../../src/quiz/release";
 import { parseQuestionCell } from "../../src/quiz/cells";
 import { executeNotebook } from "../../src/quiz/runner/execute-notebook";
 import { main as validate } from "../../cli/validate";
-import { SECRETS, SOFTMAX_SOLUTION, answerAll, byGradeId, code, insertAfter, instructorNotebook, setCell } from "./fixtures";
+import { SECRETS, SOFTMAX_SOLUTION, WRONG_SOFTMAX, answerAll, byGradeId, code, insertAfter, instructorNotebook, setCell } from "./fixtures";
 
 type Record = { question: string; status: string; attempt: number | null };
 const records = (cell: NotebookCell): Record[] =>
@@ -91,7 +91,7 @@ function withTopLevelCodeQuestion(nb: Notebook): Notebook {
 
 test("an untouched practice copy runs to the end: unanswered checks and failing tests are outputs, not errors", { timeout: 300_000 }, async () => {
   const released = releaseNotebook(withTopLevelCodeQuestion(instructorNotebook()), { mode: "practice" });
-  assert.equal(cellSource(released.cells.find(byGradeId("q6"))!), "// YOUR CODE HERE\nlet greeting: any = undefined;\nlet greetingLength: any = undefined;");
+  assert.equal(cellSource(released.cells.find(byGradeId("q6"))!), "// YOUR CODE HERE: give each name below its value\nlet greeting: any = undefined;\nlet greetingLength: any = undefined;");
   const { notebook: nb, results } = await executeNotebook(released, { timeoutMs: 60_000 });
   assert.deepEqual(results.map((r, i) => `${i}: ${r.status}`).filter((r) => !r.endsWith("ok")), [], "every cell runs without an error");
   for (const id of ["q1", "q2", "q3", "q4"]) {
@@ -103,6 +103,40 @@ test("an untouched practice copy runs to the end: unanswered checks and failing 
     assert.ok(!(tests.outputs ?? []).some((o) => o.output_type === "error" || o.output_type === "stream"), `${id}-tests shows no traceback`);
   }
   assert.match(text(nb.cells.find(byGradeId("q6-tests"))!), /greetingLength is the length of greeting/);
+});
+
+test("a Korean practice copy speaks Korean: stubs, feedback, hints, explanation, checks, tests and the summary", { timeout: 300_000 }, async () => {
+  const source = withTopLevelCodeQuestion(instructorNotebook());
+  source.metadata.tlab = { ...source.metadata.tlab, lang: "ko" };
+  const released = releaseNotebook(source, { mode: "practice" });
+  assert.equal(released.metadata.tlab?.lang, "ko");
+  assert.equal(cellSource(released.cells.find(byGradeId("q1"))!), 'quiz.answer("q1", null)  // null을 고른 번호로 바꾸세요');
+  assert.match(cellSource(released.cells.find(byGradeId("q5"))!), /\/\/ 여기에 코드를 작성하세요\n {2}throw new Error\("아직 구현하지 않았습니다"\);/);
+  assert.match(cellSource(released.cells.find(byGradeId("q6"))!), /^\/\/ 여기에 코드를 작성하세요/);
+  assert.equal(parseQuestionCell(cellSource(released.cells.find(byGradeId("q1-question"))!)).spec.lang, "ko");
+  const nb = answerAll(released, { q1: "1", q2: "[1, 3]", q3: "null", q4: '"attention"', q5: WRONG_SOFTMAX });
+  insertAfter(nb, "q1", `quiz.answer("q1", 2)`);
+  insertAfter(nb, "q2", `quiz.answer("q2", 7)`);
+  nb.cells.push(code("quiz.summary()"));
+  const { notebook: ran, results } = await executeNotebook(nb, { timeoutMs: 60_000 });
+  assert.deepEqual(results.filter((r) => r.status !== "ok"), [], "no cell fails");
+  const q1 = text(ran.cells.find(byGradeId("q1"))!);
+  assert.match(q1, /아직 아닙니다\. 다시 해 보세요\./);
+  assert.match(q1, /힌트: What can a model read\?/);
+  assert.match(text(find(ran, `quiz.answer("q1", 2)`)), new RegExp(`정답입니다!\\n {2}해설: ${SECRETS.explanation}`));
+  assert.match(text(find(ran, `quiz.answer("q2", 7)`)), /1부터 3까지의 번호.*시도 횟수에 들어가지 않습니다/);
+  assert.match(text(ran.cells.find(byGradeId("q3"))!), /아직 답이 없습니다/);
+  assert.match(text(ran.cells.find(byGradeId("q3-check"))!), /아직 답하지 않았습니다/);
+  assert.match(text(ran.cells.find(byGradeId("q4-check"))!), /위 셀에서 다시 해 보세요/);
+  assert.match(text(ran.cells.find(byGradeId("q5-tests"))!), /아직 아닙니다\. 테스트가 실패했습니다/);
+  const question = text(ran.cells.find(byGradeId("q2-question"))!);
+  assert.match(question, /아래 셀에 답하세요: quiz\.answer\("q2", \[<맞는 번호 모두>\]\)/);
+  const summary = text(ran.cells[ran.cells.length - 1]);
+  assert.match(summary, /^문제 +유형 +상태 +시도/);
+  assert.match(summary, /q1 +선택형 +정답 +2/);
+  assert.match(summary, /q3 +숫자 +미응답 +0/);
+  assert.match(summary, /6문제 중 2문제 완료/);
+  assert.doesNotMatch(summary + q1 + question, /not yet|correct|Hint|Explanation|Answer in/);
 });
 
 test("nbgrader's copy keeps failing checks and tests: unanswered, wrong and failing are error outputs", { timeout: 300_000 }, async () => {
