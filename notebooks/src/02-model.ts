@@ -372,30 +372,40 @@ export const lesson: Lesson = {
 
       \`save_pretrained(folder)\` writes exactly two files: \`config.json\` (the blueprint) and
       \`model.safetensors\` (every weight, by name). The folder is itself a checkpoint: give its path to
-      \`from_pretrained\` instead of an id.
+      \`from_pretrained\` instead of an id. The lesson saves into a fresh scratch folder under the system's
+      temporary directory (\`workDir\`), so nothing is left next to the notebook.
       `,
       `
       ## 6. 저장하고 다시 불러오기
 
       \`save_pretrained(폴더)\`는 딱 두 개의 파일을 씁니다. 설계도인 \`config.json\`과, 모든 가중치를 이름과
       함께 담은 \`model.safetensors\`입니다. 이 폴더가 곧 체크포인트이므로, id 대신 폴더 경로를
-      \`from_pretrained\`에 넘기면 그대로 불러올 수 있습니다.
+      \`from_pretrained\`에 넘기면 그대로 불러올 수 있습니다. 이 강의는 시스템 임시 폴더 아래에 새로 만든
+      작업 폴더(\`workDir\`)에 저장하므로, 노트북 옆에는 아무것도 남지 않습니다.
       `,
     ),
     code(
       `
       import * as fs from "node:fs";
-      await mlmModel.save_pretrained("my-bert");
-      console.log(fs.readdirSync("my-bert"));
-      const reloaded = await AutoModelForMaskedLM.from_pretrained("my-bert");
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-02-model-"));
+      const myBert = path.join(workDir, "my-bert");
+      await mlmModel.save_pretrained(myBert);
+      console.log(fs.readdirSync(myBert));
+      const reloaded = await AutoModelForMaskedLM.from_pretrained(myBert);
       const again: number[] = (await reloaded(masked)).logits.tolist()[0][maskPosition];
       console.log("largest difference after reloading:", Math.max(...again.map((x, i) => Math.abs(x - scores[i]))));
       `,
       `
       import * as fs from "node:fs";
-      await mlmModel.save_pretrained("my-bert");
-      console.log(fs.readdirSync("my-bert"));
-      const reloaded = await AutoModelForMaskedLM.from_pretrained("my-bert");
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-02-model-"));
+      const myBert = path.join(workDir, "my-bert");
+      await mlmModel.save_pretrained(myBert);
+      console.log(fs.readdirSync(myBert));
+      const reloaded = await AutoModelForMaskedLM.from_pretrained(myBert);
       const again: number[] = (await reloaded(masked)).logits.tolist()[0][maskPosition];
       console.log("다시 불러온 뒤 가장 큰 차이:", Math.max(...again.map((x, i) => Math.abs(x - scores[i]))));
       `,
@@ -524,12 +534,12 @@ export const lesson: Lesson = {
       type: "code",
       points: 2,
       prompt: t(
-        "Load `my-bert` again with `AutoModel` into `myModel`, run it on `encoded`, and store the size of one token vector (the last number of `last_hidden_state.shape`) in `tokenVectorSize`.",
-        "`my-bert`를 `AutoModel`로 다시 불러와 `myModel`에 담고, `encoded`를 넣어 실행한 뒤, 토큰 벡터 하나의 크기(`last_hidden_state.shape`의 마지막 값)를 `tokenVectorSize`에 저장하세요.",
+        "Load the folder `myBert` again with `AutoModel` into `myModel`, run it on `encoded`, and store the size of one token vector (the last number of `last_hidden_state.shape`) in `tokenVectorSize`.",
+        "폴더 `myBert`를 `AutoModel`로 다시 불러와 `myModel`에 담고, `encoded`를 넣어 실행한 뒤, 토큰 벡터 하나의 크기(`last_hidden_state.shape`의 마지막 값)를 `tokenVectorSize`에 저장하세요.",
       ),
       solution: `
         // BEGIN SOLUTION
-        const myModel = await AutoModel.from_pretrained("my-bert");
+        const myModel = await AutoModel.from_pretrained(myBert);
         const myOutputs = await myModel(encoded);
         const tokenVectorSize = myOutputs.last_hidden_state.shape[2];
         // END SOLUTION

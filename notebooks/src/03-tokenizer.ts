@@ -298,8 +298,13 @@ export const lesson: Lesson = {
       });
     `),
     code(`
-      await brownTokenizer.save_pretrained("my-brown-tokenizer");
-      const reloadedTokenizer = await AutoTokenizer.from_pretrained("my-brown-tokenizer");
+      import * as fs from "node:fs";
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-03-tokenizer-"));
+      const myBrownTokenizer = path.join(workDir, "my-brown-tokenizer");
+      await brownTokenizer.save_pretrained(myBrownTokenizer);
+      const reloadedTokenizer = await AutoTokenizer.from_pretrained(myBrownTokenizer);
       reloadedTokenizer.tokenize(probe).join(" ") === brownTokenizer.tokenize(probe).join(" ");
     `),
     md(

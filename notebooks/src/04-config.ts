@@ -242,16 +242,24 @@ export const lesson: Lesson = {
     ),
     code(`
       import * as fs from "node:fs";
-      await tenLayers.save_pretrained("my-config");
-      console.log(fs.readFileSync("my-config/config.json", "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
-      const reloadedConfig = await AutoConfig.from_pretrained("my-config");
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-04-config-"));
+      const myConfig = path.join(workDir, "my-config");
+      await tenLayers.save_pretrained(myConfig);
+      console.log(fs.readFileSync(path.join(myConfig, "config.json"), "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
+      const reloadedConfig = await AutoConfig.from_pretrained(myConfig);
       console.log("only what differs from the defaults:", tiny.to_json_string({ use_diff: true }));
       reloadedConfig.num_hidden_layers;
     `, `
       import * as fs from "node:fs";
-      await tenLayers.save_pretrained("my-config");
-      console.log(fs.readFileSync("my-config/config.json", "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
-      const reloadedConfig = await AutoConfig.from_pretrained("my-config");
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-04-config-"));
+      const myConfig = path.join(workDir, "my-config");
+      await tenLayers.save_pretrained(myConfig);
+      console.log(fs.readFileSync(path.join(myConfig, "config.json"), "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
+      const reloadedConfig = await AutoConfig.from_pretrained(myConfig);
       console.log("기본값과 다른 부분만:", tiny.to_json_string({ use_diff: true }));
       reloadedConfig.num_hidden_layers;
     `),

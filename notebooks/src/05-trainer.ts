@@ -166,13 +166,17 @@ export const lesson: Lesson = {
       `,
     ),
     code(`
+      import * as fs from "node:fs";
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-05-trainer-"));
       const model = await AutoModelForSequenceClassification.from_pretrained(checkpoint, {
         num_labels: 2,
         id2label: { 0: "ham", 1: "spam" },
         label2id: { ham: 0, spam: 1 },
       });
       const training_args = new TrainingArguments({
-        output_dir: "spam-trainer",
+        output_dir: path.join(workDir, "spam-trainer"),
         num_train_epochs: 1,
         per_device_train_batch_size: 16,
         per_device_eval_batch_size: 64,
@@ -307,10 +311,9 @@ export const lesson: Lesson = {
       `,
     ),
     code(`
-      import * as fs from "node:fs";
-      const checkpoints = fs.readdirSync("spam-trainer").filter((name) => name.startsWith("checkpoint-"));
+      const checkpoints = fs.readdirSync(training_args.output_dir).filter((name) => name.startsWith("checkpoint-"));
       console.log(checkpoints);
-      console.log(fs.readdirSync("spam-trainer/" + checkpoints[0]));
+      console.log(fs.readdirSync(path.join(training_args.output_dir, checkpoints[0])));
     `),
     md(
       `
@@ -328,7 +331,7 @@ export const lesson: Lesson = {
         model: resumedModel, args: training_args, train_dataset: train_dataset, eval_dataset: eval_dataset, tokenizer: tokenizer,
         data_collator: new DataCollatorWithPadding({ tokenizer: tokenizer }), compute_metrics: compute_metrics,
       });
-      await resumed.train({ resume_from_checkpoint: "spam-trainer/checkpoint-10" });
+      await resumed.train({ resume_from_checkpoint: path.join(training_args.output_dir, "checkpoint-10") });
       const lastLoss = (history: any[]) => history.filter((e) => e.loss !== undefined).at(-1).loss;
       ({ uninterrupted: lastLoss(trainer.state.log_history), resumed: lastLoss(resumed.state.log_history) });
     `),

@@ -254,7 +254,8 @@ export const lesson: Lesson = {
       `,
     ),
     code(`
-      const myRepo = "my-sentiment-model";
+      import * as os from "node:os";
+      const myRepo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tlab-06-hub-")), "my-sentiment-model");
       const sourceModel = await AutoModelForSequenceClassification.from_pretrained("transformers-lab/bert-tiny-sentiment");
       const sourceTokenizer = await AutoTokenizer.from_pretrained("transformers-lab/bert-tiny-sentiment");
       await sourceModel.save_pretrained(myRepo);

@@ -2,6 +2,7 @@
 // kernel, and every quiz question in it is answered correctly by the instructor's answers.
 import { test } from "node:test";
 import assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { repoRoot, scratchDir } from "../helpers/paths";
 import { lessons } from "../../notebooks/src/index";
@@ -19,6 +20,8 @@ test("every lesson runs clean through nbclient, in both languages", { skip: jupy
         const { output, result } = await executeNotebook(path.join(repoRoot, "notebooks", lang, `${lesson}.ipynb`), workDir, env);
         sub.diagnostic(`${lang}/${lesson}: ${result.seconds.toFixed(1)} s`);
         assert.equal(result.status, 0, `nbconvert failed:\n${result.stderr.slice(-4000)}`);
+        // A lesson writes into a scratch folder of its own, never next to the notebook.
+        assert.deepEqual(fs.readdirSync(workDir).sort(), [path.basename(output), `${lesson}.ipynb`].sort(), "files left next to the notebook");
         const nb = readNotebook(output);
         assert.deepEqual(errorOutputs(nb), [], "no cell may raise");
         const codeCells = nb.cells.filter((c) => c.cell_type === "code");
