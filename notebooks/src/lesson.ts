@@ -14,7 +14,8 @@ interface QuestionBase {
   id: string;
   points: number;
   prompt: Bilingual;
-  hint: Bilingual;
+  /** Two or three, from a nudge to nearly the answer: the feedback shows one more per wrong attempt. */
+  hints: Bilingual[];
   explanation: Bilingual;
 }
 
@@ -89,6 +90,7 @@ export function md(en: string, ko: string): Cell {
 export function code(source: string, ko?: string): Cell {
   return { kind: "code", source: ko === undefined ? dedent(source) : { en: dedent(source), ko: dedent(ko) } };
 }
+
 
 /** Bilingual text helper for quiz fields. */
 export function t(en: string, ko: string): Bilingual {

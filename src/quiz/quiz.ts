@@ -23,6 +23,14 @@ interface Progress {
   attempts: number;
   wrong: number;
   status: "unanswered" | "correct" | "incorrect" | "recorded" | "passed" | "failed";
+  /** The explanation was given away when the attempts ran out (not earned by a right answer). */
+  explained: boolean;
+  /** The last right answer came after the explanation was shown, so it proves less. */
+  afterExplanation: boolean;
+}
+
+function freshProgress(type: QuestionType): Progress {
+  return { type, attempts: 0, wrong: 0, status: "unanswered", explained: false, afterExplanation: false };
 }
 
 /** True when instant feedback is possible: hashes (released practice copy) or the answer (source notebook). */
@@ -80,6 +88,7 @@ export class Quiz {
     const allowed = q.spec.attempts ?? DEFAULT_ATTEMPTS;
     if (q.spec.answer !== undefined ? isCorrect(q, value) : matchesHashes(q, value)) {
       p.status = "correct";
+      this.solved(p);
       this.show({ question: id, type: q.type, status: "correct", attempt: p.attempts, message: m.correct, explanation: q.spec.explanation });
       return;
     }
@@ -87,6 +96,7 @@ export class Quiz {
     p.wrong += 1;
     const hints = (q.spec.hints ?? []).slice(0, p.wrong);
     const outOfAttempts = p.wrong >= allowed;
+    if (outOfAttempts && q.spec.explanation) p.explained = true;
     this.show({
       question: id, type: q.type, status: "incorrect", attempt: p.attempts,
       message: outOfAttempts ? m.outOfAttempts(p.attempts) : m.notYet,
@@ -130,20 +140,23 @@ export class Quiz {
 
   /**
    * Runs a code question's tests; throws (an `error` output) when one fails. In a practice copy
-   * a failure is shown as feedback instead, so Run All goes on.
+   * a failure is shown as feedback instead, with one more hint per failed run, so Run All goes on.
+   * `spec` (optional) holds the question's hints and explanation, as a question cell's would.
    */
-  test(id: string, fn: QuizTest): void | Promise<void> {
+  test(id: string, fn: QuizTest, spec?: QuestionSpec): void | Promise<void> {
     checkQuestionId(id);
     if (typeof fn !== "function") throw new QuizSpecError(`quiz.test(${JSON.stringify(id)}, fn): fn must be a function (assert) => { … }.`);
-    const p = this.progress.get(id) ?? { type: "code" as const, attempts: 0, wrong: 0, status: "unanswered" as const };
+    const q = spec === undefined ? undefined : this.learn(id, "code", spec);
+    const p = this.progress.get(id) ?? freshProgress("code");
     this.progress.set(id, p);
-    const practice = this.practice;
-    const m = this.messages();
+    const practice = q?.spec.practice ?? this.practice;
+    const m = this.messages(q);
+    const explanation = q?.spec.explanation;
     const passed = () => {
       p.attempts += 1;
       p.status = "passed";
-      this.show({ question: id, type: "code", status: "passed", attempt: p.attempts,
-        message: m.testsPass });
+      this.solved(p);
+      this.show({ question: id, type: "code", status: "passed", attempt: p.attempts, message: m.testsPass, explanation });
     };
     const failed = (e: unknown): void => {
       p.attempts += 1;
@@ -151,7 +164,10 @@ export class Quiz {
       p.status = "failed";
       const message = e instanceof Error ? e.message : String(e);
       if (!practice) throw new QuizCheckError(`${id}: a test failed: ${message}`);
-      this.show({ question: id, type: "code", status: "failed", attempt: p.attempts, message: m.testFailed(message) });
+      const outOfAttempts = p.wrong >= (q?.spec.attempts ?? DEFAULT_ATTEMPTS);
+      if (outOfAttempts && explanation) p.explained = true;
+      this.show({ question: id, type: "code", status: "failed", attempt: p.attempts, message: m.testFailed(message),
+        hints: (q?.spec.hints ?? []).slice(0, p.wrong), explanation: outOfAttempts ? explanation : undefined });
     };
     let result: void | Promise<void>;
     try {
@@ -166,7 +182,9 @@ export class Quiz {
   /** A table of this notebook's questions: answered, correct, attempts. */
   summary(): void {
     const m = this.messages();
-    const rows = [...this.progress.entries()].map(([id, p]) => [id, m.types[p.type], m.summaryStatus[p.status], String(p.attempts)]);
+    const status = (p: Progress) => m.summaryStatus[p.status] +
+      ((p.status === "correct" || p.status === "passed") && p.afterExplanation ? ` (${m.afterExplanation})` : "");
+    const rows = [...this.progress.entries()].map(([id, p]) => [id, m.types[p.type], status(p), String(p.attempts)]);
     const done = [...this.progress.values()].filter((p) => p.status === "correct" || p.status === "passed").length;
     const footer = m.done(done, rows.length);
     if (rows.length === 0) {
@@ -196,6 +214,14 @@ export class Quiz {
 
   private register(id: string, type: QuestionType, spec: QuestionSpec): void {
     checkQuestionId(id);
+    const q = this.learn(id, type, spec);
+    const previous = this.progress.get(id);
+    if (!previous || previous.type !== type) this.progress.set(id, freshProgress(type));
+    display({ "text/plain": questionText(q), "text/html": questionHtml(q) });
+  }
+
+  /** Keeps a question's spec (hints and explanation unsealed) and what it says about the notebook. */
+  private learn(id: string, type: QuestionType, spec: QuestionSpec): Question {
     checkSpec(id, type, spec);
     // A practice copy's hints and explanation arrive sealed; the feedback needs them in clear.
     const { sealed, ...visible } = spec;
@@ -203,15 +229,18 @@ export class Quiz {
     this.questions.set(id, q);
     if (spec.practice) this.practice = true;
     if (spec.lang) this.lang = spec.lang;
-    const previous = this.progress.get(id);
-    if (!previous || previous.type !== type) this.progress.set(id, { type, attempts: 0, wrong: 0, status: "unanswered" });
-    display({ "text/plain": questionText(q), "text/html": questionHtml(q) });
+    return q;
+  }
+
+  /** A right answer or passing tests: marked when the explanation had already been given away. */
+  private solved(p: Progress): void {
+    p.afterExplanation = p.explained;
   }
 
   private progressOf(q: Question): Progress {
     let p = this.progress.get(q.id);
     if (!p) {
-      p = { type: q.type, attempts: 0, wrong: 0, status: "unanswered" };
+      p = freshProgress(q.type);
       this.progress.set(q.id, p);
     }
     return p;

@@ -62,13 +62,16 @@ for (const lesson of lessons) {
     }
   });
 
-  test(`${lesson.name}: at least six quiz questions of several types, with hints and explanations`, () => {
+  test(`${lesson.name}: at least six quiz questions of several types, each with two or three hints and an explanation`, () => {
     const questions = lesson.cells.flatMap((c) => (c.kind === "quiz" ? [c.question] : []));
     assert.ok(questions.length >= 6, `${questions.length} questions`);
     assert.ok(new Set(questions.map((q) => q.type)).size >= 3, "at least three question types");
     for (const q of questions) {
       for (const lang of LANGUAGES) {
-        assert.ok(q.prompt[lang].trim() && q.hint[lang].trim() && q.explanation[lang].trim(), `${q.id} (${lang}) needs prompt, hint and explanation`);
+        assert.ok(q.prompt[lang].trim() && q.explanation[lang].trim(), `${q.id} (${lang}) needs a prompt and an explanation`);
+        assert.ok(q.hints.length >= 2 && q.hints.length <= 3, `${q.id} has ${q.hints.length} hints: give two or three`);
+        assert.ok(q.hints.every((h) => h[lang].trim()), `${q.id} (${lang}) has an empty hint`);
+        if (lang === "ko") assert.ok(q.hints.every((h) => HANGUL.test(h.ko)) && HANGUL.test(q.explanation.ko), `${q.id}: Korean hints and explanation`);
       }
       if (q.type === "choice") assert.ok(q.answer >= 0 && q.answer < q.options.length, q.id);
       if (q.type === "multiple") assert.ok(q.answer.length > 0 && q.answer.every((a) => a >= 0 && a < q.options.length), q.id);

@@ -105,6 +105,39 @@ test("an untouched practice copy runs to the end: unanswered checks and failing 
   assert.match(text(nb.cells.find(byGradeId("q6-tests"))!), /greetingLength is the length of greeting/);
 });
 
+test("a practice copy marks a right answer given after the explanation; code questions give their hints one per failed run", { timeout: 300_000 }, async () => {
+  const source = withTopLevelCodeQuestion(instructorNotebook());
+  setCell(source, byGradeId("q6-tests"), `quiz.test("q6", (assert) => {\n  assert.equal(greetingLength, 5, "greetingLength is the length of greeting");\n}, {\n  hints: ["Strings have a length.", "Destructure length from greeting."],\n  explanation: "${SECRETS.explanation}-q6",\n  attempts: 2,\n})`);
+  const released = releaseNotebook(source, { mode: "practice" });
+  const testCell = cellSource(released.cells.find(byGradeId("q6-tests"))!);
+  assert.doesNotMatch(testCell, /Strings have a length|explanation/, "the code question's hints and explanation are sealed");
+  assert.match(testCell, /^\}, \{"attempts":2,"salt":"[0-9a-f]+","sealed":"[^"]+","practice":true\}\)$/m);
+  assert.doesNotMatch(cellSource(releaseNotebook(source, { mode: "graded" }).cells.find(byGradeId("q6-tests"))!), /salt|sealed|hints/, "a graded copy drops the spec");
+
+  const nb = answerAll(released, { q1: "1", q2: "[1, 3]", q3: "0.5", q4: '"attention"', q5: SOFTMAX_SOLUTION });
+  // q1: three wrong answers give the explanation away, then the right one.
+  insertAfter(nb, "q1", `quiz.answer("q1", "the softmax")`);
+  insertAfter(nb, "q1", `quiz.answer("q1", 3)`);
+  nb.cells.push(code(`quiz.answer("q1", 2)`), code(`quiz.answer("q2", [1, 3])`));
+  setCell(nb, byGradeId("q6"), `const greetingLength = 4;`);
+  const rerun = cellSource(nb.cells.find(byGradeId("q6-tests"))!);
+  nb.cells.push(code(rerun), code(`const greetingLength = 5;`), code(rerun), code("quiz.summary()"));
+  const { notebook: ran, results } = await executeNotebook(nb, { timeoutMs: 60_000 });
+  assert.deepEqual(results.filter((r) => r.status !== "ok"), [], "no cell fails");
+  const runs = ran.cells.filter((c) => cellSource(c) === rerun).map(text);
+  assert.equal(runs.length, 3);
+  assert.match(runs[0], /Hint: Strings have a length\./);
+  assert.doesNotMatch(runs[0], /Destructure|Explanation/);
+  assert.match(runs[1], /Hint: Destructure length from greeting\.\n {2}Explanation: because-the-tokenizer-runs-first-q6/);
+  assert.match(runs[2], /the tests in this cell pass[\s\S]*Explanation: because-the-tokenizer-runs-first-q6/);
+  const summary = text(ran.cells[ran.cells.length - 1]);
+  assert.match(text(ran.cells.find((c) => cellSource(c) === `quiz.answer("q1", "the softmax")`)!), /here is the explanation[\s\S]*Explanation: /);
+  assert.match(summary, /q1 +choice +correct \(after the explanation\) +4/);
+  assert.match(summary, /q2 +multiple +correct +2\n/, "a right answer given again is not marked");
+  assert.match(summary, /q6 +code +passed \(after the explanation\) +3/);
+  assert.match(summary, /q5 +code +passed +1/);
+});
+
 test("a Korean practice copy speaks Korean: stubs, feedback, hints, explanation, checks, tests and the summary", { timeout: 300_000 }, async () => {
   const source = withTopLevelCodeQuestion(instructorNotebook());
   source.metadata.tlab = { ...source.metadata.tlab, lang: "ko" };
