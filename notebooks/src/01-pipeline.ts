@@ -1,4 +1,4 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
 
 // Lesson 1: the pipeline, and the three steps hidden inside it.
 export const lesson: Lesson = {
@@ -279,12 +279,43 @@ export const lesson: Lesson = {
     ),
     md(
       `
-      Compare with what the pipeline printed for the same sentences — the numbers agree, because the
-      pipeline does exactly these three steps. A picture makes the comparison easier:
+      Does the pipeline say the same? Run it on the same sentences and put its answers next to ours:
       `,
       `
-      같은 문장을 파이프라인에 넣었을 때와 비교해 보세요. 숫자가 같습니다. 파이프라인이 하는 일이 정확히 이
-      세 단계이기 때문입니다. 그림으로 보면 더 잘 보입니다.
+      파이프라인도 같은 답을 낼까요? 같은 문장을 파이프라인에 넣고 우리가 계산한 답과 나란히 놓아 보겠습니다.
+      `,
+    ),
+    codeWithFigures(
+      { same_labels: true, same_scores: true },
+      `
+      const viaPipeline = await classifier(raw_inputs);
+      const byHand = probabilities.map((row) => row.indexOf(Math.max(...row))).map((best, i) => ({ label: id2label[best], score: probabilities[i][best] }));
+      raw_inputs.forEach((sentence, i) =>
+        console.log(\`\${sentence}\\n  pipeline: \${viaPipeline[i].label} \${viaPipeline[i].score.toFixed(4)}   by hand: \${byHand[i].label} \${byHand[i].score.toFixed(4)}\`));
+      ({
+        same_labels: byHand.every((h, i) => h.label === viaPipeline[i].label),
+        same_scores: byHand.every((h, i) => Math.abs(h.score - viaPipeline[i].score) < 1e-6),
+      });
+      `,
+      `
+      const viaPipeline = await classifier(raw_inputs);
+      const byHand = probabilities.map((row) => row.indexOf(Math.max(...row))).map((best, i) => ({ label: id2label[best], score: probabilities[i][best] }));
+      raw_inputs.forEach((sentence, i) =>
+        console.log(\`\${sentence}\\n  파이프라인: \${viaPipeline[i].label} \${viaPipeline[i].score.toFixed(4)}   직접 계산: \${byHand[i].label} \${byHand[i].score.toFixed(4)}\`));
+      ({
+        same_labels: byHand.every((h, i) => h.label === viaPipeline[i].label),
+        same_scores: byHand.every((h, i) => Math.abs(h.score - viaPipeline[i].score) < 1e-6),
+      });
+      `,
+    ),
+    md(
+      `
+      The same labels and the same scores (to six decimals): the pipeline does exactly these three
+      steps. A picture makes the probabilities easier to compare:
+      `,
+      `
+      레이블도 점수도(소수 여섯째 자리까지) 같습니다. 파이프라인이 하는 일이 정확히 이 세 단계이기 때문입니다.
+      그림으로 보면 확률을 비교하기가 더 쉽습니다.
       `,
     ),
     code(

@@ -1,4 +1,7 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
+
+/** What section 6 shows about \`use_diff\`, cited by its prose and checked against the output by the lesson tests. */
+const USE_DIFF = { all_fields: 71, written_with_use_diff: 18, changed_from_bert_defaults: "num_hidden_layers" };
 
 // Lesson 4: configs — the blueprint of a model.
 export const lesson: Lesson = {
@@ -230,14 +233,12 @@ export const lesson: Lesson = {
       `
       ## 6. Saving and loading a config
 
-      \`save_pretrained\` writes \`config.json\`. \`to_json_string({ use_diff: true })\` shows only the fields
-      that differ from the defaults — a quick way to see what makes a checkpoint special.
+      \`save_pretrained\` writes \`config.json\`, and \`from_pretrained\` reads it back:
       `,
       `
       ## 6. config 저장하고 불러오기
 
-      \`save_pretrained\`는 \`config.json\`을 씁니다. \`to_json_string({ use_diff: true })\`를 쓰면 기본값과 다른 필드만
-      보여 주므로, 어떤 체크포인트가 무엇이 특별한지 빠르게 확인할 수 있습니다.
+      \`save_pretrained\`는 \`config.json\`을 쓰고, \`from_pretrained\`는 그것을 다시 읽습니다.
       `,
     ),
     code(`
@@ -249,20 +250,48 @@ export const lesson: Lesson = {
       await tenLayers.save_pretrained(myConfig);
       console.log(fs.readFileSync(path.join(myConfig, "config.json"), "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
       const reloadedConfig = await AutoConfig.from_pretrained(myConfig);
-      console.log("only what differs from the defaults:", tiny.to_json_string({ use_diff: true }));
-      reloadedConfig.num_hidden_layers;
-    `, `
-      import * as fs from "node:fs";
-      import * as os from "node:os";
-      import * as path from "node:path";
-      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-04-config-"));
-      const myConfig = path.join(workDir, "my-config");
-      await tenLayers.save_pretrained(myConfig);
-      console.log(fs.readFileSync(path.join(myConfig, "config.json"), "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
-      const reloadedConfig = await AutoConfig.from_pretrained(myConfig);
-      console.log("기본값과 다른 부분만:", tiny.to_json_string({ use_diff: true }));
       reloadedConfig.num_hidden_layers;
     `),
+    md(
+      `
+      The file is written with \`use_diff: true\`, but that does *not* mean "only what you changed". As in
+      the Hugging Face library, it leaves out the settings every config shares (those of
+      \`PretrainedConfig\`, such as \`return_dict\` or \`output_hidden_states\`) while they keep their
+      defaults, and always writes the model's own fields (\`hidden_size\`, \`vocab_size\` and the rest of
+      BERT's), changed or not. For \`tenLayers\`, which changes one setting, that is
+      ${USE_DIFF.written_with_use_diff} of its ${USE_DIFF.all_fields} fields. To find what a config really
+      changed, compare it with a fresh config of its class:
+      `,
+      `
+      이 파일은 \`use_diff: true\`로 쓰이지만, "바꾼 것만"이라는 뜻은 *아닙니다*. Hugging Face 라이브러리와
+      마찬가지로, 모든 config가 공유하는 설정(\`PretrainedConfig\`의 \`return_dict\`, \`output_hidden_states\`
+      같은 것)은 기본값 그대로이면 빼고, 모델 고유의 필드(\`hidden_size\`, \`vocab_size\` 등 BERT의 필드)는
+      바뀌었든 아니든 늘 씁니다. 설정 하나만 바꾼 \`tenLayers\`의 경우 필드 ${USE_DIFF.all_fields}개 중
+      ${USE_DIFF.written_with_use_diff}개가 쓰입니다. config가 실제로 무엇을 바꿨는지 알려면 같은 클래스의 새
+      config와 비교하세요.
+      `,
+    ),
+    codeWithFigures(USE_DIFF, `
+      const allFields = Object.keys(tenLayers.to_dict());
+      const writtenFields = Object.keys(JSON.parse(tenLayers.to_json_string({ use_diff: true })));
+      const bertDefaults = new BertConfig().to_dict();
+      ({
+        all_fields: allFields.length,
+        written_with_use_diff: writtenFields.length,
+        left_out: allFields.filter((field) => !writtenFields.includes(field)).slice(0, 5),
+        changed_from_bert_defaults: allFields.filter((field) => JSON.stringify(tenLayers.to_dict()[field]) !== JSON.stringify(bertDefaults[field])).join(", "),
+      });
+    `),
+    md(
+      `
+      Only \`${USE_DIFF.changed_from_bert_defaults}\` differs from a fresh \`BertConfig\`: that is what makes
+      \`tenLayers\` special.
+      `,
+      `
+      새 \`BertConfig\`와 다른 것은 \`${USE_DIFF.changed_from_bert_defaults}\` 하나뿐입니다. 이것이
+      \`tenLayers\`를 특별하게 만드는 설정입니다.
+      `,
+    ),
     md(
       `
       ## Summary

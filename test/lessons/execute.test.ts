@@ -26,6 +26,19 @@ test("every lesson runs clean through nbclient, in both languages", { skip: jupy
         assert.deepEqual(errorOutputs(nb), [], "no cell may raise");
         const codeCells = nb.cells.filter((c) => c.cell_type === "code");
         assert.ok(codeCells.every((c) => (c.metadata.execution?.["iopub.status.idle"] ?? true) && (c as any).execution_count !== null), "every code cell ran");
+        // Every figure the prose cites is what the notebook computed.
+        const source = lessons.find((l) => l.name === lesson)!;
+        source.cells.forEach((cell, index) => {
+          if (cell.kind !== "code" || !cell.figures) return;
+          const id = `${lesson}-${String(index).padStart(3, "0")}`;
+          const ran = nb.cells.find((c) => c.id === id);
+          assert.ok(ran, `cell ${id} is in the notebook`);
+          const shown = (ran.outputs ?? []).map((o) => [o.data?.["text/plain"] ?? o.text ?? ""].flat().join("")).join("\n");
+          for (const [name, value] of Object.entries(cell.figures)) {
+            const expected = `${name}: ${typeof value === "string" ? `'${value}'` : String(value)}`;
+            assert.ok(shown.includes(expected), `${id}: the prose cites ${expected}, the output shows:\n${shown}`);
+          }
+        });
         for (const cell of nb.cells) {
           const role = cell.metadata.tlab?.role;
           const answered = role === "answer" && cell.metadata.tlab.type !== "code";
