@@ -1,4 +1,4 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
 
 // Lesson 1: the pipeline, and the three steps hidden inside it.
 export const lesson: Lesson = {
@@ -279,12 +279,43 @@ export const lesson: Lesson = {
     ),
     md(
       `
-      Compare with what the pipeline printed for the same sentences — the numbers agree, because the
-      pipeline does exactly these three steps. A picture makes the comparison easier:
+      Does the pipeline say the same? Run it on the same sentences and put its answers next to ours:
       `,
       `
-      같은 문장을 파이프라인에 넣었을 때와 비교해 보세요. 숫자가 같습니다. 파이프라인이 하는 일이 정확히 이
-      세 단계이기 때문입니다. 그림으로 보면 더 잘 보입니다.
+      파이프라인도 같은 답을 낼까요? 같은 문장을 파이프라인에 넣고 우리가 계산한 답과 나란히 놓아 보겠습니다.
+      `,
+    ),
+    codeWithFigures(
+      { same_labels: true, same_scores: true },
+      `
+      const viaPipeline = await classifier(raw_inputs);
+      const byHand = probabilities.map((row) => row.indexOf(Math.max(...row))).map((best, i) => ({ label: id2label[best], score: probabilities[i][best] }));
+      raw_inputs.forEach((sentence, i) =>
+        console.log(\`\${sentence}\\n  pipeline: \${viaPipeline[i].label} \${viaPipeline[i].score.toFixed(4)}   by hand: \${byHand[i].label} \${byHand[i].score.toFixed(4)}\`));
+      ({
+        same_labels: byHand.every((h, i) => h.label === viaPipeline[i].label),
+        same_scores: byHand.every((h, i) => Math.abs(h.score - viaPipeline[i].score) < 1e-6),
+      });
+      `,
+      `
+      const viaPipeline = await classifier(raw_inputs);
+      const byHand = probabilities.map((row) => row.indexOf(Math.max(...row))).map((best, i) => ({ label: id2label[best], score: probabilities[i][best] }));
+      raw_inputs.forEach((sentence, i) =>
+        console.log(\`\${sentence}\\n  파이프라인: \${viaPipeline[i].label} \${viaPipeline[i].score.toFixed(4)}   직접 계산: \${byHand[i].label} \${byHand[i].score.toFixed(4)}\`));
+      ({
+        same_labels: byHand.every((h, i) => h.label === viaPipeline[i].label),
+        same_scores: byHand.every((h, i) => Math.abs(h.score - viaPipeline[i].score) < 1e-6),
+      });
+      `,
+    ),
+    md(
+      `
+      The same labels and the same scores (to six decimals): the pipeline does exactly these three
+      steps. A picture makes the probabilities easier to compare:
+      `,
+      `
+      레이블도 점수도(소수 여섯째 자리까지) 같습니다. 파이프라인이 하는 일이 정확히 이 세 단계이기 때문입니다.
+      그림으로 보면 확률을 비교하기가 더 쉽습니다.
       `,
     ),
     code(
@@ -349,7 +380,11 @@ export const lesson: Lesson = {
         t("tokenizer → softmax → model", "토크나이저 → 소프트맥스 → 모델"),
       ],
       answer: 1,
-      hint: t("What can a model read: text or numbers?", "모델이 읽을 수 있는 것은 텍스트일까요, 숫자일까요?"),
+      hints: [
+        t("What can a model read: text or numbers?", "모델이 읽을 수 있는 것은 텍스트일까요, 숫자일까요?"),
+        t("The tokenizer is the first step: it turns text into ids.", "첫 단계는 토크나이저입니다. 텍스트를 id로 바꿉니다."),
+        t("The softmax turns the model's logits into probabilities, so it comes after the model.", "소프트맥스는 모델이 낸 로짓을 확률로 바꾸므로 모델 다음에 옵니다."),
+      ],
       explanation: t(
         "Text becomes ids first (tokenizer), the model turns ids into logits, and post-processing turns logits into labelled probabilities.",
         "먼저 토크나이저가 텍스트를 id로 바꾸고, 모델이 id를 로짓으로 바꾸고, 후처리가 로짓을 확률과 레이블로 바꿉니다.",
@@ -365,7 +400,11 @@ export const lesson: Lesson = {
       ),
       options: [t("input_ids", "input_ids"), t("token_type_ids", "token_type_ids"), t("attention_mask", "attention_mask"), t("logits", "logits"), t("labels", "labels")],
       answer: [0, 1, 2],
-      hint: t("Look at the output of the tokenizer cell above. Which of these is produced by the model instead?", "위의 토크나이저 셀 출력을 다시 보세요. 이 중 모델이 만드는 것은 무엇일까요?"),
+      hints: [
+        t("Look at the output of the tokenizer cell above. Which of these is produced by the model instead?", "위의 토크나이저 셀 출력을 다시 보세요. 이 중 모델이 만드는 것은 무엇일까요?"),
+        t("Three of them are made from the text alone; the other two need a model or a person.", "셋은 텍스트만으로 만들어지고, 나머지 둘은 모델이나 사람이 있어야 나옵니다."),
+        t("`logits` is the model's output and `labels` is what you supply for training.", "`logits`는 모델의 출력이고, `labels`는 학습할 때 여러분이 넣는 값입니다."),
+      ],
       explanation: t(
         "A BERT tokenizer returns input_ids, token_type_ids (which sentence each token belongs to) and attention_mask. Logits come from the model; labels are given by you when training.",
         "BERT 토크나이저는 input_ids, token_type_ids(각 토큰이 몇 번째 문장인지), attention_mask를 돌려줍니다. logits는 모델의 출력이고, labels는 학습할 때 우리가 넣어 주는 값입니다.",
@@ -380,7 +419,11 @@ export const lesson: Lesson = {
         "분류 모델이 돌려주는, 정규화되기 전의 점수를 무엇이라고 부를까요? (영어 한 단어)",
       ),
       answers: ["logits", "logit"],
-      hint: t("It is the name of the field we read from `outputs`.", "`outputs`에서 꺼내 쓴 필드 이름입니다."),
+      hints: [
+        t("It is the name of the field we read from `outputs`.", "`outputs`에서 꺼내 쓴 필드 이름입니다."),
+        t("It starts with \"log\" and has six letters.", "\"log\"로 시작하는 여섯 글자 영어 단어입니다."),
+        t("We read it as `outputs.logits`.", "`outputs.logits`로 읽었습니다."),
+      ],
       explanation: t(
         "Logits: one score per label, before the softmax turns them into probabilities.",
         "로짓(logits)입니다. 소프트맥스를 거치기 전의, 레이블마다 하나씩 있는 점수입니다.",
@@ -396,7 +439,11 @@ export const lesson: Lesson = {
       ),
       answer: 0.88,
       tolerance: 0.01,
-      hint: t("Compute e² / (e² + e⁰). You can use `softmaxRow([2, 0])` in a code cell.", "e² / (e² + e⁰)을 계산해 보세요. 코드 셀에서 `softmaxRow([2, 0])`을 실행해 봐도 됩니다."),
+      hints: [
+        t("Compute e² / (e² + e⁰). You can use `softmaxRow([2, 0])` in a code cell.", "e² / (e² + e⁰)을 계산해 보세요. 코드 셀에서 `softmaxRow([2, 0])`을 실행해 봐도 됩니다."),
+        t("softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ, and e⁰ = 1.", "softmax(z)ᵢ = e^zᵢ / Σⱼ e^zⱼ 이고, e⁰ = 1입니다."),
+        t("e² ≈ 7.39: divide it by 7.39 + 1 and round to two decimals.", "e² ≈ 7.39입니다. 이것을 7.39 + 1로 나누고 소수 둘째 자리까지 반올림하세요."),
+      ],
       explanation: t("e² ≈ 7.389, so 7.389 / (7.389 + 1) ≈ 0.88.", "e² ≈ 7.389이므로 7.389 / (7.389 + 1) ≈ 0.88입니다."),
     }),
     quiz({
@@ -411,7 +458,11 @@ export const lesson: Lesson = {
         t("The token was masked for masked-language-model training.", "MLM 학습을 위해 가려진 토큰이라는 뜻입니다."),
       ],
       answer: 1,
-      hint: t("Which sentence in the batch above has zeros, and where?", "위 배치에서 0이 있는 문장은 어느 것이고, 어디에 있나요?"),
+      hints: [
+        t("Which sentence in the batch above has zeros, and where?", "위 배치에서 0이 있는 문장은 어느 것이고, 어디에 있나요?"),
+        t("The zeros sit at the end of the shorter sentence, where the batch was filled up.", "0은 짧은 문장의 끝, 배치 길이에 맞춰 채운 자리에 있습니다."),
+        t("Those positions hold [PAD] tokens: what should attention do with them?", "그 자리에는 [PAD] 토큰이 있습니다. 어텐션은 이 토큰을 어떻게 해야 할까요?"),
+      ],
       explanation: t(
         "Padding fills short sentences up to the batch length; the mask tells attention to skip those positions.",
         "패딩은 짧은 문장을 배치 길이에 맞추기 위해 채운 토큰이고, 마스크의 0은 어텐션이 그 위치를 보지 않도록 합니다.",
@@ -432,7 +483,11 @@ export const lesson: Lesson = {
         t("The model needs a GPU for Korean.", "한국어를 처리하려면 GPU가 필요합니다."),
       ],
       answer: 1,
-      hint: t("Look at the output of `tokenizer.tokenize` for the Korean sentence.", "한국어 문장에 대한 `tokenizer.tokenize` 출력을 떠올려 보세요."),
+      hints: [
+        t("Look at the output of `tokenizer.tokenize` for the Korean sentence.", "한국어 문장에 대한 `tokenizer.tokenize` 출력을 떠올려 보세요."),
+        t("Which vocabulary was this English model's tokenizer built from?", "이 영어 모델의 토크나이저는 어떤 어휘로 만들어졌을까요?"),
+        t("Every Hangul word became the same token. Which one?", "한글 단어가 모두 같은 토큰 하나가 되었습니다. 어떤 토큰일까요?"),
+      ],
       explanation: t(
         "Every Hangul word maps to [UNK]; the label is a guess about unknown tokens. A Korean model needs a Korean vocabulary and Korean pre-training data.",
         "한글 단어는 모두 [UNK]가 되므로, 레이블은 모르는 토큰들을 보고 찍은 결과입니다. 한국어를 다루려면 한국어 어휘 사전과 한국어 사전학습 데이터가 필요합니다.",
@@ -467,7 +522,11 @@ export const lesson: Lesson = {
         assert.ok(big.every((x) => Number.isFinite(x)), "large scores must not overflow");
         assert.ok(Math.abs(big[1] - 0.7311) < 1e-3);
       `,
-      hint: t("Subtract the largest score before calling Math.exp.", "Math.exp를 부르기 전에 가장 큰 값을 먼저 빼 보세요."),
+      hints: [
+        t("Subtract the largest score before calling Math.exp.", "Math.exp를 부르기 전에 가장 큰 값을 먼저 빼 보세요."),
+        t("softmax([a, b]) = softmax([a − c, b − c]) for any c.", "어떤 c에 대해서도 softmax([a, b]) = softmax([a − c, b − c])입니다."),
+        t("Compute `max = Math.max(...row)`, then `Math.exp(z - max)` for each z, then divide each by their sum.", "`max = Math.max(...row)`를 구하고, 각 z마다 `Math.exp(z - max)`를 계산한 뒤 그 합으로 나누세요."),
+      ],
       explanation: t(
         "Shifting every score by the same amount leaves the softmax unchanged, and after subtracting the maximum every exponent is ≤ 0, so nothing overflows.",
         "모든 점수에서 같은 값을 빼도 소프트맥스 결과는 변하지 않습니다. 최댓값을 빼면 모든 지수가 0 이하가 되어 overflow가 생기지 않습니다.",

@@ -372,30 +372,40 @@ export const lesson: Lesson = {
 
       \`save_pretrained(folder)\` writes exactly two files: \`config.json\` (the blueprint) and
       \`model.safetensors\` (every weight, by name). The folder is itself a checkpoint: give its path to
-      \`from_pretrained\` instead of an id.
+      \`from_pretrained\` instead of an id. The lesson saves into a fresh scratch folder under the system's
+      temporary directory (\`workDir\`), so nothing is left next to the notebook.
       `,
       `
       ## 6. 저장하고 다시 불러오기
 
       \`save_pretrained(폴더)\`는 딱 두 개의 파일을 씁니다. 설계도인 \`config.json\`과, 모든 가중치를 이름과
       함께 담은 \`model.safetensors\`입니다. 이 폴더가 곧 체크포인트이므로, id 대신 폴더 경로를
-      \`from_pretrained\`에 넘기면 그대로 불러올 수 있습니다.
+      \`from_pretrained\`에 넘기면 그대로 불러올 수 있습니다. 이 강의는 시스템 임시 폴더 아래에 새로 만든
+      작업 폴더(\`workDir\`)에 저장하므로, 노트북 옆에는 아무것도 남지 않습니다.
       `,
     ),
     code(
       `
       import * as fs from "node:fs";
-      await mlmModel.save_pretrained("my-bert");
-      console.log(fs.readdirSync("my-bert"));
-      const reloaded = await AutoModelForMaskedLM.from_pretrained("my-bert");
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-02-model-"));
+      const myBert = path.join(workDir, "my-bert");
+      await mlmModel.save_pretrained(myBert);
+      console.log(fs.readdirSync(myBert));
+      const reloaded = await AutoModelForMaskedLM.from_pretrained(myBert);
       const again: number[] = (await reloaded(masked)).logits.tolist()[0][maskPosition];
       console.log("largest difference after reloading:", Math.max(...again.map((x, i) => Math.abs(x - scores[i]))));
       `,
       `
       import * as fs from "node:fs";
-      await mlmModel.save_pretrained("my-bert");
-      console.log(fs.readdirSync("my-bert"));
-      const reloaded = await AutoModelForMaskedLM.from_pretrained("my-bert");
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-02-model-"));
+      const myBert = path.join(workDir, "my-bert");
+      await mlmModel.save_pretrained(myBert);
+      console.log(fs.readdirSync(myBert));
+      const reloaded = await AutoModelForMaskedLM.from_pretrained(myBert);
       const again: number[] = (await reloaded(masked)).logits.tolist()[0][maskPosition];
       console.log("다시 불러온 뒤 가장 큰 차이:", Math.max(...again.map((x, i) => Math.abs(x - scores[i]))));
       `,
@@ -439,7 +449,11 @@ export const lesson: Lesson = {
         t("BertForMaskedLM ignores config.json.", "BertForMaskedLM은 config.json을 무시합니다."),
       ],
       answer: 1,
-      hint: t("Compare the two `constructor.name` values printed above.", "위에서 출력한 두 `constructor.name` 값을 비교해 보세요."),
+      hints: [
+        t("Compare the two `constructor.name` values printed above.", "위에서 출력한 두 `constructor.name` 값을 비교해 보세요."),
+        t("One of the classes ends in the name of a task.", "두 클래스 중 하나는 이름이 작업(task) 이름으로 끝납니다."),
+        t("Which one can score vocabulary words for a [MASK]?", "[MASK] 자리에 올 어휘 단어에 점수를 매길 수 있는 쪽은 어느 것일까요?"),
+      ],
       explanation: t(
         "AutoModel builds BertModel (no task head); BertForMaskedLM adds the head that scores vocabulary words. The encoder weights are shared.",
         "AutoModel은 태스크 헤드가 없는 BertModel을 만들고, BertForMaskedLM은 어휘 점수를 매기는 헤드를 더합니다. 인코더 가중치는 같습니다.",
@@ -455,7 +469,11 @@ export const lesson: Lesson = {
       ),
       answer: 13,
       tolerance: 0.1,
-      hint: t("Our tiny model has 2 layers. How many hidden states did it return?", "우리의 작은 모델은 층이 2개입니다. 은닉 상태는 몇 개가 나왔나요?"),
+      hints: [
+        t("Our tiny model has 2 layers. How many hidden states did it return?", "우리의 작은 모델은 층이 2개입니다. 은닉 상태는 몇 개가 나왔나요?"),
+        t("Count what goes in as well as what each layer gives out.", "각 층이 내놓는 것뿐 아니라 처음 들어가는 것도 세어 보세요."),
+        t("The embeddings' output is the first entry; each layer adds one more.", "첫 항목은 임베딩의 출력이고, 층마다 하나씩 더해집니다."),
+      ],
       explanation: t("One for the embeddings plus one per layer: 1 + 12 = 13.", "임베딩 출력 1개에 층마다 1개씩: 1 + 12 = 13개입니다."),
     }),
     quiz({
@@ -470,7 +488,11 @@ export const lesson: Lesson = {
         t("[batch, vocab_size]", "[배치, vocab_size]"),
       ],
       answer: 1,
-      hint: t("An attention map compares every token with every token, once per head.", "어텐션 맵은 헤드마다 모든 토큰 쌍을 비교합니다."),
+      hints: [
+        t("An attention map compares every token with every token, once per head.", "어텐션 맵은 헤드마다 모든 토큰 쌍을 비교합니다."),
+        t("It has four dimensions.", "차원이 네 개입니다."),
+        t("Batch first, then heads, then a square of tokens.", "배치가 먼저, 그다음 헤드, 그리고 토큰 × 토큰 정사각형입니다."),
+      ],
       explanation: t(
         "For each sentence and head, a sequence × sequence matrix whose rows sum to 1.",
         "문장마다, 헤드마다 시퀀스 × 시퀀스 행렬이 하나씩 있고, 각 행의 합은 1입니다.",
@@ -483,7 +505,11 @@ export const lesson: Lesson = {
       prompt: t("Which files does `model.save_pretrained(dir)` write? (choose all)", "`model.save_pretrained(dir)`이 쓰는 파일을 모두 고르세요."),
       options: [t("config.json", "config.json"), t("model.safetensors", "model.safetensors"), t("vocab.txt", "vocab.txt"), t("trainer_state.json", "trainer_state.json")],
       answer: [0, 1],
-      hint: t("Look at the folder listing printed in section 6.", "6절에서 출력한 폴더 목록을 보세요."),
+      hints: [
+        t("Look at the folder listing printed in section 6.", "6절에서 출력한 폴더 목록을 보세요."),
+        t("A model saves its blueprint and its weights, nothing else.", "모델은 설계도와 가중치만 저장합니다."),
+        t("Vocabulary files belong to the tokenizer, trainer_state.json to the Trainer.", "어휘 파일은 토크나이저의 것이고, trainer_state.json은 Trainer의 것입니다."),
+      ],
       explanation: t(
         "The model saves its blueprint and its weights. Vocabulary files come from `tokenizer.save_pretrained`, trainer_state.json from the Trainer's checkpoints.",
         "모델은 설계도와 가중치만 저장합니다. 어휘 파일은 `tokenizer.save_pretrained`가, trainer_state.json은 Trainer의 체크포인트가 씁니다.",
@@ -501,7 +527,11 @@ export const lesson: Lesson = {
         t("An error: a config cannot build a model.", "오류. config로는 모델을 만들 수 없습니다."),
       ],
       answer: 1,
-      hint: t("Compare the trained and random guesses for [MASK] in section 4.", "4절에서 학습된 모델과 무작위 모델의 [MASK] 추측을 비교해 보세요."),
+      hints: [
+        t("Compare the trained and random guesses for [MASK] in section 4.", "4절에서 학습된 모델과 무작위 모델의 [MASK] 추측을 비교해 보세요."),
+        t("A config holds sizes, not numbers learned from data.", "config에는 크기 같은 설정이 있을 뿐, 데이터에서 배운 숫자는 없습니다."),
+        t("Did the freshly built model guess [MASK] sensibly?", "새로 만든 모델은 [MASK]를 그럴듯하게 맞혔나요?"),
+      ],
       explanation: t(
         "A config is only the blueprint. Training (or from_pretrained) supplies the weights.",
         "config는 설계도일 뿐입니다. 가중치는 학습을 하거나 from_pretrained로 불러와야 생깁니다.",
@@ -516,7 +546,11 @@ export const lesson: Lesson = {
         "모델 id나 저장된 폴더에서 모델을 불러오는 정적 메서드의 이름은 무엇일까요? (메서드 이름만)",
       ),
       answers: ["from_pretrained"],
-      hint: t("It is the counterpart of `save_pretrained`.", "`save_pretrained`의 짝입니다."),
+      hints: [
+        t("It is the counterpart of `save_pretrained`.", "`save_pretrained`의 짝입니다."),
+        t("It is a static method of every model class, such as `AutoModel.…(id)`.", "모든 모델 클래스의 정적 메서드로, `AutoModel.…(id)`처럼 부릅니다."),
+        t("It starts with `from_`.", "`from_`으로 시작합니다."),
+      ],
       explanation: t("`from_pretrained` reads config.json and the weights, from an id or a local folder.", "`from_pretrained`는 id나 로컬 폴더에서 config.json과 가중치를 읽습니다."),
     }),
     quiz({
@@ -524,12 +558,12 @@ export const lesson: Lesson = {
       type: "code",
       points: 2,
       prompt: t(
-        "Load `my-bert` again with `AutoModel` into `myModel`, run it on `encoded`, and store the size of one token vector (the last number of `last_hidden_state.shape`) in `tokenVectorSize`.",
-        "`my-bert`를 `AutoModel`로 다시 불러와 `myModel`에 담고, `encoded`를 넣어 실행한 뒤, 토큰 벡터 하나의 크기(`last_hidden_state.shape`의 마지막 값)를 `tokenVectorSize`에 저장하세요.",
+        "Load the folder `myBert` again with `AutoModel` into `myModel`, run it on `encoded`, and store the size of one token vector (the last number of `last_hidden_state.shape`) in `tokenVectorSize`.",
+        "폴더 `myBert`를 `AutoModel`로 다시 불러와 `myModel`에 담고, `encoded`를 넣어 실행한 뒤, 토큰 벡터 하나의 크기(`last_hidden_state.shape`의 마지막 값)를 `tokenVectorSize`에 저장하세요.",
       ),
       solution: `
         // BEGIN SOLUTION
-        const myModel = await AutoModel.from_pretrained("my-bert");
+        const myModel = await AutoModel.from_pretrained(myBert);
         const myOutputs = await myModel(encoded);
         const tokenVectorSize = myOutputs.last_hidden_state.shape[2];
         // END SOLUTION
@@ -538,7 +572,11 @@ export const lesson: Lesson = {
         assert.equal(myModel.constructor.name, "BertModel", "load it with AutoModel");
         assert.equal(tokenVectorSize, myModel.config.hidden_size, "the token vector size is the config's hidden_size");
       `,
-      hint: t("The shape is [batch, sequence, hidden_size].", "모양은 [배치, 시퀀스, hidden_size]입니다."),
+      hints: [
+        t("The shape is [batch, sequence, hidden_size].", "모양은 [배치, 시퀀스, hidden_size]입니다."),
+        t("`AutoModel.from_pretrained` takes a folder just as it takes an id; call the model with `await myModel(encoded)`.", "`AutoModel.from_pretrained`는 id처럼 폴더도 받습니다. 모델은 `await myModel(encoded)`로 부르세요."),
+        t("`shape` is an array: take its element at index 2.", "`shape`는 배열입니다. 인덱스 2의 값을 꺼내세요."),
+      ],
       explanation: t(
         "The last dimension of last_hidden_state is `config.hidden_size` (128 for this tiny BERT, 768 for bert-base).",
         "last_hidden_state의 마지막 차원은 `config.hidden_size`입니다(이 작은 BERT는 128, bert-base는 768).",

@@ -298,8 +298,13 @@ export const lesson: Lesson = {
       });
     `),
     code(`
-      await brownTokenizer.save_pretrained("my-brown-tokenizer");
-      const reloadedTokenizer = await AutoTokenizer.from_pretrained("my-brown-tokenizer");
+      import * as fs from "node:fs";
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-03-tokenizer-"));
+      const myBrownTokenizer = path.join(workDir, "my-brown-tokenizer");
+      await brownTokenizer.save_pretrained(myBrownTokenizer);
+      const reloadedTokenizer = await AutoTokenizer.from_pretrained(myBrownTokenizer);
       reloadedTokenizer.tokenize(probe).join(" ") === brownTokenizer.tokenize(probe).join(" ");
     `),
     md(
@@ -348,7 +353,11 @@ export const lesson: Lesson = {
         t("Subwords remove the need for special tokens.", "서브워드를 쓰면 특수 토큰이 필요 없어서"),
       ],
       answer: 1,
-      hint: t("Think about unknown words and about sequence length.", "모르는 단어와 시퀀스 길이를 함께 생각해 보세요."),
+      hints: [
+        t("Think about unknown words and about sequence length.", "모르는 단어와 시퀀스 길이를 함께 생각해 보세요."),
+        t("A word-level vocabulary has no id for a word it never saw; a character-level one makes sequences very long.", "단어 단위 어휘는 처음 보는 단어에 id가 없고, 문자 단위 어휘는 시퀀스가 아주 길어집니다."),
+        t("Subwords can spell a rare word out of common pieces.", "서브워드는 드문 단어도 흔한 조각들로 만들어 낼 수 있습니다."),
+      ],
       explanation: t(
         "Word vocabularies explode and still miss new words; characters make sequences long. Subwords balance the two.",
         "단어 단위 어휘는 너무 커지면서도 새 단어를 놓치고, 문자 단위는 시퀀스가 너무 길어집니다. 서브워드는 그 균형점입니다.",
@@ -363,7 +372,11 @@ export const lesson: Lesson = {
         "WordPiece가 단어 중간부터 이어지는 조각 앞에 붙이는 두 글자는 무엇일까요?",
       ),
       answers: ["##"],
-      hint: t("Look at how `unbelievably` was split by the BERT tokenizers.", "BERT 토크나이저가 `unbelievably`를 어떻게 잘랐는지 보세요."),
+      hints: [
+        t("Look at how `unbelievably` was split by the BERT tokenizers.", "BERT 토크나이저가 `unbelievably`를 어떻게 잘랐는지 보세요."),
+        t("The marker appears on every piece except the first one of a word.", "이 표시는 한 단어의 첫 조각을 뺀 모든 조각에 붙습니다."),
+        t("It is the same symbol written twice.", "같은 기호를 두 번 쓴 것입니다."),
+      ],
       explanation: t("`##` marks a continuation piece, e.g. `un ##bel ##ie ##va ##bly`.", "`##`은 이어지는 조각을 뜻합니다. 예: `un ##bel ##ie ##va ##bly`."),
     }),
     quiz({
@@ -373,7 +386,11 @@ export const lesson: Lesson = {
       prompt: t("What is the id of `[CLS]` in the bert-base vocabularies?", "bert-base 어휘 사전에서 `[CLS]`의 id는 몇일까요?"),
       answer: 101,
       tolerance: 0.1,
-      hint: t("It is the first id of every BERT encoding above.", "위에서 본 모든 BERT 인코딩의 첫 번째 id입니다."),
+      hints: [
+        t("It is the first id of every BERT encoding above.", "위에서 본 모든 BERT 인코딩의 첫 번째 id입니다."),
+        t("[CLS] opens every encoding; [SEP] closes it with 102.", "[CLS]는 모든 인코딩의 맨 앞에 오고, [SEP]은 102로 끝을 닫습니다."),
+        t("It is one less than [SEP]'s id.", "[SEP]의 id보다 1 작습니다."),
+      ],
       explanation: t("[CLS] = 101, [SEP] = 102, [MASK] = 103, [PAD] = 0, [UNK] = 100.", "[CLS] = 101, [SEP] = 102, [MASK] = 103, [PAD] = 0, [UNK] = 100입니다."),
     }),
     quiz({
@@ -391,7 +408,11 @@ export const lesson: Lesson = {
         t("The position of each token", "각 토큰의 위치 번호"),
       ],
       answer: 1,
-      hint: t("Look at the output of section 3.", "3절의 출력을 보세요."),
+      hints: [
+        t("Look at the output of section 3.", "3절의 출력을 보세요."),
+        t("token_type_ids tell the model which of the two segments a token belongs to.", "token_type_ids는 토큰이 두 구간 중 어디에 속하는지 모델에게 알려 줍니다."),
+        t("The first segment keeps its [CLS] and [SEP]; the second segment ends with its own [SEP].", "첫 구간은 [CLS]와 [SEP]을 포함하고, 두 번째 구간은 자기 [SEP]으로 끝납니다."),
+      ],
       explanation: t(
         "The first segment, including [CLS] and its [SEP], is 0; the second segment and its closing [SEP] are 1.",
         "[CLS]와 첫 [SEP]까지의 첫 번째 문장은 0, 두 번째 문장과 마지막 [SEP]은 1입니다.",
@@ -412,7 +433,11 @@ export const lesson: Lesson = {
         t("Padding removes the [SEP] token.", "패딩하면 [SEP] 토큰이 사라진다."),
       ],
       answer: [0, 1],
-      hint: t("Compare the lengths printed before and after padding in section 4.", "4절에서 패딩 전후의 길이를 비교해 보세요."),
+      hints: [
+        t("Compare the lengths printed before and after padding in section 4.", "4절에서 패딩 전후의 길이를 비교해 보세요."),
+        t("`true` means the same as `\"longest\"`.", "`true`는 `\"longest\"`와 같은 뜻입니다."),
+        t("Padding adds [PAD] tokens at the end; it never removes a token.", "패딩은 끝에 [PAD] 토큰을 더할 뿐, 토큰을 지우지 않습니다."),
+      ],
       explanation: t(
         "`true` means 'longest' (dynamic padding); `'max_length'` would pad to max_length. The mask hides the [PAD] positions; [SEP] stays.",
         "`true`는 'longest', 즉 동적 패딩입니다. 고정 길이로 채우려면 `'max_length'`를 씁니다. 마스크가 [PAD] 위치를 가리고, [SEP]은 그대로 남습니다.",
@@ -433,7 +458,11 @@ export const lesson: Lesson = {
         t("Only the speed changes.", "속도만 달라진다."),
       ],
       answer: 1,
-      hint: t("Look at the decodes in section 5: did anything fail?", "5절의 디코딩 결과를 보세요. 오류가 났나요?"),
+      hints: [
+        t("Look at the decodes in section 5: did anything fail?", "5절의 디코딩 결과를 보세요. 오류가 났나요?"),
+        t("Ids are plain numbers: any id below the vocabulary size is valid for the model.", "id는 그냥 숫자입니다. 어휘 크기보다 작은 id라면 모델은 무엇이든 받아들입니다."),
+        t("The same id stands for different pieces in the two vocabularies.", "같은 id가 두 어휘에서 서로 다른 조각을 뜻합니다."),
+      ],
       explanation: t(
         "Ids are just numbers; a different vocabulary maps them to different pieces. Nothing fails loudly, which makes the mistake dangerous.",
         "id는 그냥 숫자이고, 어휘가 다르면 다른 조각으로 해석됩니다. 눈에 띄는 오류가 없어서 더 위험한 실수입니다.",
@@ -462,7 +491,11 @@ export const lesson: Lesson = {
         const row2 = fixedBatch.input_ids.tolist()[2];
         assert.equal(row2[row2.length - 1], 102, "a truncated sentence still ends with [SEP]");
       `,
-      hint: t("`padding: true` pads only to the longest sentence; which padding value pads to `max_length`?", "`padding: true`는 가장 긴 문장까지만 채웁니다. `max_length`까지 채우는 padding 값은 무엇일까요?"),
+      hints: [
+        t("`padding: true` pads only to the longest sentence; which padding value pads to `max_length`?", "`padding: true`는 가장 긴 문장까지만 채웁니다. `max_length`까지 채우는 padding 값은 무엇일까요?"),
+        t("You need three options besides `return_tensors: \"pt\"`: padding, truncation and max_length.", "`return_tensors: \"pt\"` 말고 세 가지 옵션이 필요합니다. padding, truncation, max_length입니다."),
+        t("Call it like this: `uncased(batch_sentences, { padding: \"max_length\", truncation: true, max_length: 16, … })`", "이렇게 부르면 됩니다: `uncased(batch_sentences, { padding: \"max_length\", truncation: true, max_length: 16, … })`"),
+      ],
       explanation: t(
         "`padding: \"max_length\"` pads to `max_length`, `truncation: true` cuts longer rows (keeping [SEP]).",
         "`padding: \"max_length\"`는 `max_length`까지 채우고, `truncation: true`는 더 긴 행을 자릅니다([SEP]은 남깁니다).",

@@ -1,4 +1,7 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
+
+/** What section 6 shows about \`use_diff\`, cited by its prose and checked against the output by the lesson tests. */
+const USE_DIFF = { all_fields: 71, written_with_use_diff: 18, changed_from_bert_defaults: "num_hidden_layers" };
 
 // Lesson 4: configs — the blueprint of a model.
 export const lesson: Lesson = {
@@ -230,31 +233,65 @@ export const lesson: Lesson = {
       `
       ## 6. Saving and loading a config
 
-      \`save_pretrained\` writes \`config.json\`. \`to_json_string({ use_diff: true })\` shows only the fields
-      that differ from the defaults — a quick way to see what makes a checkpoint special.
+      \`save_pretrained\` writes \`config.json\`, and \`from_pretrained\` reads it back:
       `,
       `
       ## 6. config 저장하고 불러오기
 
-      \`save_pretrained\`는 \`config.json\`을 씁니다. \`to_json_string({ use_diff: true })\`를 쓰면 기본값과 다른 필드만
-      보여 주므로, 어떤 체크포인트가 무엇이 특별한지 빠르게 확인할 수 있습니다.
+      \`save_pretrained\`는 \`config.json\`을 쓰고, \`from_pretrained\`는 그것을 다시 읽습니다.
       `,
     ),
     code(`
       import * as fs from "node:fs";
-      await tenLayers.save_pretrained("my-config");
-      console.log(fs.readFileSync("my-config/config.json", "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
-      const reloadedConfig = await AutoConfig.from_pretrained("my-config");
-      console.log("only what differs from the defaults:", tiny.to_json_string({ use_diff: true }));
-      reloadedConfig.num_hidden_layers;
-    `, `
-      import * as fs from "node:fs";
-      await tenLayers.save_pretrained("my-config");
-      console.log(fs.readFileSync("my-config/config.json", "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
-      const reloadedConfig = await AutoConfig.from_pretrained("my-config");
-      console.log("기본값과 다른 부분만:", tiny.to_json_string({ use_diff: true }));
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-04-config-"));
+      const myConfig = path.join(workDir, "my-config");
+      await tenLayers.save_pretrained(myConfig);
+      console.log(fs.readFileSync(path.join(myConfig, "config.json"), "utf8").split("\\n").slice(0, 8).join("\\n") + "\\n  …");
+      const reloadedConfig = await AutoConfig.from_pretrained(myConfig);
       reloadedConfig.num_hidden_layers;
     `),
+    md(
+      `
+      The file is written with \`use_diff: true\`, but that does *not* mean "only what you changed". As in
+      the Hugging Face library, it leaves out the settings every config shares (those of
+      \`PretrainedConfig\`, such as \`return_dict\` or \`output_hidden_states\`) while they keep their
+      defaults, and always writes the model's own fields (\`hidden_size\`, \`vocab_size\` and the rest of
+      BERT's), changed or not. For \`tenLayers\`, which changes one setting, that is
+      ${USE_DIFF.written_with_use_diff} of its ${USE_DIFF.all_fields} fields. To find what a config really
+      changed, compare it with a fresh config of its class:
+      `,
+      `
+      이 파일은 \`use_diff: true\`로 쓰이지만, "바꾼 것만"이라는 뜻은 *아닙니다*. Hugging Face 라이브러리와
+      마찬가지로, 모든 config가 공유하는 설정(\`PretrainedConfig\`의 \`return_dict\`, \`output_hidden_states\`
+      같은 것)은 기본값 그대로이면 빼고, 모델 고유의 필드(\`hidden_size\`, \`vocab_size\` 등 BERT의 필드)는
+      바뀌었든 아니든 늘 씁니다. 설정 하나만 바꾼 \`tenLayers\`의 경우 필드 ${USE_DIFF.all_fields}개 중
+      ${USE_DIFF.written_with_use_diff}개가 쓰입니다. config가 실제로 무엇을 바꿨는지 알려면 같은 클래스의 새
+      config와 비교하세요.
+      `,
+    ),
+    codeWithFigures(USE_DIFF, `
+      const allFields = Object.keys(tenLayers.to_dict());
+      const writtenFields = Object.keys(JSON.parse(tenLayers.to_json_string({ use_diff: true })));
+      const bertDefaults = new BertConfig().to_dict();
+      ({
+        all_fields: allFields.length,
+        written_with_use_diff: writtenFields.length,
+        left_out: allFields.filter((field) => !writtenFields.includes(field)).slice(0, 5),
+        changed_from_bert_defaults: allFields.filter((field) => JSON.stringify(tenLayers.to_dict()[field]) !== JSON.stringify(bertDefaults[field])).join(", "),
+      });
+    `),
+    md(
+      `
+      Only \`${USE_DIFF.changed_from_bert_defaults}\` differs from a fresh \`BertConfig\`: that is what makes
+      \`tenLayers\` special.
+      `,
+      `
+      새 \`BertConfig\`와 다른 것은 \`${USE_DIFF.changed_from_bert_defaults}\` 하나뿐입니다. 이것이
+      \`tenLayers\`를 특별하게 만드는 설정입니다.
+      `,
+    ),
     md(
       `
       ## Summary
@@ -289,7 +326,11 @@ export const lesson: Lesson = {
         t("The learning rate and batch size.", "학습률과 배치 크기"),
       ],
       answer: 1,
-      hint: t("What does `new BertModel(config)` produce: a trained or an untrained model?", "`new BertModel(config)`로 만든 모델은 학습된 모델일까요, 아닐까요?"),
+      hints: [
+        t("What does `new BertModel(config)` produce: a trained or an untrained model?", "`new BertModel(config)`로 만든 모델은 학습된 모델일까요, 아닐까요?"),
+        t("The weights are in another file of the checkpoint.", "가중치는 체크포인트의 다른 파일에 있습니다."),
+        t("Learning rate and batch size belong to training, not to the model.", "학습률과 배치 크기는 모델이 아니라 학습에 속합니다."),
+      ],
       explanation: t(
         "A config only describes the architecture. Weights live in model.safetensors, training settings in TrainingArguments.",
         "config는 구조만 설명합니다. 가중치는 model.safetensors에, 학습 설정은 TrainingArguments에 있습니다.",
@@ -302,7 +343,11 @@ export const lesson: Lesson = {
       prompt: t("What is the default `hidden_size` of `new BertConfig()`?", "`new BertConfig()`의 기본 `hidden_size`는 얼마일까요?"),
       answer: 768,
       tolerance: 0.1,
-      hint: t("Print `defaults.hidden_size`.", "`defaults.hidden_size`를 출력해 보세요."),
+      hints: [
+        t("Print `defaults.hidden_size`.", "`defaults.hidden_size`를 출력해 보세요."),
+        t("The defaults are those of bert-base.", "기본값은 bert-base의 값입니다."),
+        t("It is 12 heads × 64 dimensions each.", "헤드 12개 × 헤드당 64차원입니다."),
+      ],
       explanation: t("768, the width of bert-base. The tiny course model uses 128.", "bert-base의 폭인 768입니다. 이 강의의 작은 모델은 128을 씁니다."),
     }),
     quiz({
@@ -314,7 +359,11 @@ export const lesson: Lesson = {
         "`AutoConfig`가 config 클래스를 고를 때 읽는 config.json의 필드 이름은 무엇일까요?",
       ),
       answers: ["model_type"],
-      hint: t("For GPT-2 its value is \"gpt2\", for BERT \"bert\".", "GPT-2라면 값이 \"gpt2\", BERT라면 \"bert\"입니다."),
+      hints: [
+        t("For GPT-2 its value is \"gpt2\", for BERT \"bert\".", "GPT-2라면 값이 \"gpt2\", BERT라면 \"bert\"입니다."),
+        t("Open any config.json: one field names the architecture's family.", "config.json을 아무거나 열어 보세요. 한 필드가 아키텍처 계열의 이름을 담고 있습니다."),
+        t("Its name has two words joined by an underscore: model_…", "두 단어를 밑줄로 이은 이름입니다: model_…"),
+      ],
       explanation: t("`model_type` (\"bert\", \"gpt2\", \"distilbert\" …) maps to BertConfig, GPT2Config, …", "`model_type`(\"bert\", \"gpt2\", \"distilbert\" …)이 BertConfig, GPT2Config 등으로 연결됩니다."),
     }),
     quiz({
@@ -330,7 +379,11 @@ export const lesson: Lesson = {
         t("per_device_train_batch_size", "per_device_train_batch_size"),
       ],
       answer: [0, 1, 3],
-      hint: t("Two of them are training settings.", "두 개는 학습 설정입니다."),
+      hints: [
+        t("Two of them are training settings.", "두 개는 학습 설정입니다."),
+        t("A config describes the shape of the network.", "config는 신경망의 모양을 설명합니다."),
+        t("learning_rate and per_device_train_batch_size are passed to TrainingArguments.", "learning_rate와 per_device_train_batch_size는 TrainingArguments에 넘기는 값입니다."),
+      ],
       explanation: t(
         "learning_rate and per_device_train_batch_size are TrainingArguments; the others describe the architecture.",
         "learning_rate와 per_device_train_batch_size는 TrainingArguments의 값이고, 나머지는 구조를 설명하는 값입니다.",
@@ -343,7 +396,11 @@ export const lesson: Lesson = {
       prompt: t("What is `new BertConfig({ num_labels: 3 }).id2label[2]`?", "`new BertConfig({ num_labels: 3 }).id2label[2]`의 값은 무엇일까요?"),
       options: [t("\"2\"", "\"2\""), t("\"LABEL_2\"", "\"LABEL_2\""), t("\"positive\"", "\"positive\""), t("undefined", "undefined")],
       answer: 1,
-      hint: t("Look at the `generic` entry in section 5.", "5절의 `generic` 항목을 보세요."),
+      hints: [
+        t("Look at the `generic` entry in section 5.", "5절의 `generic` 항목을 보세요."),
+        t("Without id2label, the config makes up names from the label's number.", "id2label이 없으면 config는 라벨 번호로 이름을 지어냅니다."),
+        t("The names are LABEL_ followed by the number.", "이름은 LABEL_ 뒤에 번호를 붙인 것입니다."),
+      ],
       explanation: t("Without names, labels are called LABEL_0, LABEL_1, …", "이름을 주지 않으면 LABEL_0, LABEL_1, … 이 붙습니다."),
     }),
     quiz({
@@ -353,7 +410,11 @@ export const lesson: Lesson = {
       prompt: t("What is the `vocab_size` of bert-base-cased?", "bert-base-cased의 `vocab_size`는 얼마일까요?"),
       answer: 28996,
       tolerance: 0.1,
-      hint: t("It was printed in section 2.", "2절에서 출력했습니다."),
+      hints: [
+        t("It was printed in section 2.", "2절에서 출력했습니다."),
+        t("It is the cased model: fewer entries than the uncased one's 30,522.", "대소문자를 구분하는 모델입니다. uncased의 30,522보다 적습니다."),
+        t("Print `cased.vocab_size` in a code cell.", "코드 셀에서 `cased.vocab_size`를 출력해 보세요."),
+      ],
       explanation: t("28,996 — smaller than bert-base-uncased's 30,522.", "28,996입니다. bert-base-uncased의 30,522보다 작습니다."),
     }),
     quiz({
@@ -381,7 +442,11 @@ export const lesson: Lesson = {
         assert.equal(smallConfig.vocab_size, 30522, "keep the default vocabulary");
         assert.ok(smallModel.num_parameters() < 110_000_000, "smaller than bert-base");
       `,
-      hint: t("`new BertConfig({ field: value, … })`, then `new BertModel(config)`.", "`new BertConfig({ 필드: 값, … })`로 만들고 `new BertModel(config)`를 쓰세요."),
+      hints: [
+        t("`new BertConfig({ field: value, … })`, then `new BertModel(config)`.", "`new BertConfig({ 필드: 값, … })`로 만들고 `new BertModel(config)`를 쓰세요."),
+        t("The field names are num_hidden_layers, hidden_size, num_attention_heads and intermediate_size.", "필드 이름은 num_hidden_layers, hidden_size, num_attention_heads, intermediate_size입니다."),
+        t("`const smallConfig = new BertConfig({ num_hidden_layers: 4, … });` then `const smallModel = new BertModel(smallConfig);`", "`const smallConfig = new BertConfig({ num_hidden_layers: 4, … });` 다음에 `const smallModel = new BertModel(smallConfig);`"),
+      ],
       explanation: t(
         "Any field you leave out keeps its default; the model gets random weights in the new shapes.",
         "지정하지 않은 필드는 기본값을 유지하고, 모델은 새 크기에 맞는 무작위 가중치를 받습니다.",

@@ -166,13 +166,17 @@ export const lesson: Lesson = {
       `,
     ),
     code(`
+      import * as fs from "node:fs";
+      import * as os from "node:os";
+      import * as path from "node:path";
+      const workDir = fs.mkdtempSync(path.join(os.tmpdir(), "tlab-05-trainer-"));
       const model = await AutoModelForSequenceClassification.from_pretrained(checkpoint, {
         num_labels: 2,
         id2label: { 0: "ham", 1: "spam" },
         label2id: { ham: 0, spam: 1 },
       });
       const training_args = new TrainingArguments({
-        output_dir: "spam-trainer",
+        output_dir: path.join(workDir, "spam-trainer"),
         num_train_epochs: 1,
         per_device_train_batch_size: 16,
         per_device_eval_batch_size: 64,
@@ -307,10 +311,9 @@ export const lesson: Lesson = {
       `,
     ),
     code(`
-      import * as fs from "node:fs";
-      const checkpoints = fs.readdirSync("spam-trainer").filter((name) => name.startsWith("checkpoint-"));
+      const checkpoints = fs.readdirSync(training_args.output_dir).filter((name) => name.startsWith("checkpoint-"));
       console.log(checkpoints);
-      console.log(fs.readdirSync("spam-trainer/" + checkpoints[0]));
+      console.log(fs.readdirSync(path.join(training_args.output_dir, checkpoints[0])));
     `),
     md(
       `
@@ -328,7 +331,7 @@ export const lesson: Lesson = {
         model: resumedModel, args: training_args, train_dataset: train_dataset, eval_dataset: eval_dataset, tokenizer: tokenizer,
         data_collator: new DataCollatorWithPadding({ tokenizer: tokenizer }), compute_metrics: compute_metrics,
       });
-      await resumed.train({ resume_from_checkpoint: "spam-trainer/checkpoint-10" });
+      await resumed.train({ resume_from_checkpoint: path.join(training_args.output_dir, "checkpoint-10") });
       const lastLoss = (history: any[]) => history.filter((e) => e.loss !== undefined).at(-1).loss;
       ({ uninterrupted: lastLoss(trainer.state.log_history), resumed: lastLoss(resumed.state.log_history) });
     `),
@@ -392,7 +395,11 @@ export const lesson: Lesson = {
         t("Tokenizes the text column.", "텍스트 열을 토큰화한다."),
       ],
       answer: 1,
-      hint: t("Why did we not pass `padding` to the tokenizer in `map`?", "`map`에서 토크나이저에 `padding`을 주지 않은 이유를 생각해 보세요."),
+      hints: [
+        t("Why did we not pass `padding` to the tokenizer in `map`?", "`map`에서 토크나이저에 `padding`을 주지 않은 이유를 생각해 보세요."),
+        t("A collator is called once per batch.", "콜레이터는 배치마다 한 번 불립니다."),
+        t("Dynamic padding pads to the longest row of the batch at hand.", "동적 패딩은 지금 배치에서 가장 긴 행에 맞춰 채웁니다."),
+      ],
       explanation: t("That is dynamic padding: each batch is only as long as its longest row.", "이것이 동적 패딩입니다. 각 배치는 그 배치의 가장 긴 행만큼만 길어집니다."),
     }),
     quiz({
@@ -405,7 +412,11 @@ export const lesson: Lesson = {
       ),
       answer: 150,
       tolerance: 0.1,
-      hint: t("Steps per epoch × epochs.", "에폭당 스텝 수 × 에폭 수입니다."),
+      hints: [
+        t("Steps per epoch × epochs.", "에폭당 스텝 수 × 에폭 수입니다."),
+        t("One step processes one batch of 16 rows.", "한 스텝은 16행짜리 배치 하나를 처리합니다."),
+        t("800 / 16 steps per epoch, then times the number of epochs.", "에폭당 800 / 16 스텝, 여기에 에폭 수를 곱하세요."),
+      ],
       explanation: t("800 / 16 = 50 steps per epoch, × 3 epochs = 150.", "800 / 16 = 에폭당 50스텝, × 3 에폭 = 150스텝입니다."),
     }),
     quiz({
@@ -421,7 +432,11 @@ export const lesson: Lesson = {
         t("id2label", "id2label"),
       ],
       answer: [0, 1, 3],
-      hint: t("Two of them describe the model, not the training.", "두 개는 학습이 아니라 모델을 설명합니다."),
+      hints: [
+        t("Two of them describe the model, not the training.", "두 개는 학습이 아니라 모델을 설명합니다."),
+        t("hidden_size and id2label appeared in lesson 4's config.", "hidden_size와 id2label은 4강의 config에 나왔습니다."),
+        t("The other three change how training runs: speed, length and batching.", "나머지 셋은 학습 방식을 바꿉니다. 속도, 길이, 배치 구성입니다."),
+      ],
       explanation: t("hidden_size and id2label are config fields (lesson 4).", "hidden_size와 id2label은 config의 필드입니다(4강)."),
     }),
     quiz({
@@ -433,7 +448,11 @@ export const lesson: Lesson = {
         "`compute_metrics`가 `{ accuracy }`를 돌려줍니다. `trainer.evaluate()`의 결과에서는 어떤 키로 나올까요?",
       ),
       answers: ["eval_accuracy"],
-      hint: t("Look at the keys of `metrics` above.", "위에서 출력한 `metrics`의 키를 보세요."),
+      hints: [
+        t("Look at the keys of `metrics` above.", "위에서 출력한 `metrics`의 키를 보세요."),
+        t("Every metric from evaluate() gets the same prefix as `eval_loss`.", "evaluate()의 지표는 모두 `eval_loss`와 같은 접두사가 붙습니다."),
+        t("Prefix + underscore + the name compute_metrics used.", "접두사 + 밑줄 + compute_metrics가 쓴 이름입니다."),
+      ],
       explanation: t("evaluate() prefixes every metric with `eval_`: eval_loss, eval_accuracy, …", "evaluate()는 모든 지표 앞에 `eval_`을 붙입니다: eval_loss, eval_accuracy, …"),
     }),
     quiz({
@@ -448,7 +467,11 @@ export const lesson: Lesson = {
         t("It makes every batch the same length.", "모든 배치의 길이를 똑같이 만든다."),
       ],
       answer: 1,
-      hint: t("Look at the padding chart in section 3.", "3절의 패딩 그래프를 보세요."),
+      hints: [
+        t("Look at the padding chart in section 3.", "3절의 패딩 그래프를 보세요."),
+        t("Dynamic padding pads each batch to its longest row.", "동적 패딩은 배치마다 가장 긴 행에 맞춰 채웁니다."),
+        t("If the rows of a batch have similar lengths, how much padding is left?", "한 배치의 행 길이가 비슷하다면 패딩이 얼마나 남을까요?"),
+      ],
       explanation: t(
         "Grouping similar lengths cuts wasted computation; it only helps together with dynamic padding.",
         "비슷한 길이끼리 묶으면 낭비되는 계산이 줄어듭니다. 동적 패딩과 함께 쓸 때만 효과가 있습니다.",
@@ -469,7 +492,11 @@ export const lesson: Lesson = {
         t("trainer_state.json with the log history", "로그 기록이 담긴 trainer_state.json"),
       ],
       answer: [0, 1, 3],
-      hint: t("Look at the folder listing in section 7.", "7절의 폴더 목록을 보세요."),
+      hints: [
+        t("Look at the folder listing in section 7.", "7절의 폴더 목록을 보세요."),
+        t("Resuming needs everything that changes while training runs.", "이어서 학습하려면 학습하는 동안 바뀌는 것이 모두 필요합니다."),
+        t("The data set does not change during training.", "데이터셋은 학습하는 동안 바뀌지 않습니다."),
+      ],
       explanation: t("The data stays where it is; everything that changes during training is saved.", "데이터는 그대로 두고, 학습 중에 바뀌는 것은 모두 저장합니다."),
     }),
     quiz({
@@ -495,7 +522,11 @@ export const lesson: Lesson = {
       hidden_tests: `
         assert.equal(myAccuracy([[1, 2, 3], [3, 2, 1], [0, 5, 0], [2, 2.5, 1]], [2, 0, 0, 1]), 0.75);
       `,
-      hint: t("`row.indexOf(Math.max(...row))` is the predicted label of a row.", "`row.indexOf(Math.max(...row))`가 한 행의 예측 레이블입니다."),
+      hints: [
+        t("`row.indexOf(Math.max(...row))` is the predicted label of a row.", "`row.indexOf(Math.max(...row))`가 한 행의 예측 레이블입니다."),
+        t("Loop over the rows; compare each row's argmax with `labels[i]`.", "행마다 돌면서 각 행의 argmax를 `labels[i]`와 비교하세요."),
+        t("Count the matches and divide by `logits.length`.", "맞은 개수를 세어 `logits.length`로 나누세요."),
+      ],
       explanation: t("Accuracy = correct predictions / all rows; the prediction is the argmax of the logits.", "정확도 = 맞힌 개수 / 전체 행 수이고, 예측은 로짓의 argmax입니다."),
     }),
   ],

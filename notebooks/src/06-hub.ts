@@ -254,7 +254,8 @@ export const lesson: Lesson = {
       `,
     ),
     code(`
-      const myRepo = "my-sentiment-model";
+      import * as os from "node:os";
+      const myRepo = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tlab-06-hub-")), "my-sentiment-model");
       const sourceModel = await AutoModelForSequenceClassification.from_pretrained("transformers-lab/bert-tiny-sentiment");
       const sourceTokenizer = await AutoTokenizer.from_pretrained("transformers-lab/bert-tiny-sentiment");
       await sourceModel.save_pretrained(myRepo);
@@ -301,7 +302,11 @@ export const lesson: Lesson = {
       points: 1,
       prompt: t("Challenge 1a: what is GPT-2's activation function (as written in its config.json)?", "도전 1a: GPT-2의 활성화 함수는 무엇일까요? (config.json에 적힌 그대로)"),
       answers: ["gelu_new"],
-      hint: t("Look for the key `activation_function`.", "`activation_function` 키를 찾아보세요."),
+      hints: [
+        t("Look for the key `activation_function`.", "`activation_function` 키를 찾아보세요."),
+        t("Print `gpt2Config.activation_function` or open the config.json listed above.", "`gpt2Config.activation_function`을 출력하거나 위의 config.json을 열어 보세요."),
+        t("It is a GELU variant: gelu_…", "GELU의 한 변형입니다: gelu_…"),
+      ],
       explanation: t("`gelu_new`, the tanh approximation of GELU used by the original GPT-2.", "`gelu_new`입니다. 원래의 GPT-2가 쓴, GELU의 tanh 근사입니다."),
     }),
     quiz({
@@ -311,7 +316,11 @@ export const lesson: Lesson = {
       prompt: t("Challenge 1b: what is GPT-2's vocabulary size?", "도전 1b: GPT-2의 어휘 크기는 얼마일까요?"),
       answer: 50257,
       tolerance: 0.1,
-      hint: t("The key is `vocab_size`.", "키 이름은 `vocab_size`입니다."),
+      hints: [
+        t("The key is `vocab_size`.", "키 이름은 `vocab_size`입니다."),
+        t("256 byte tokens, plus one token per merge rule, plus <|endoftext|>.", "바이트 토큰 256개, 병합 규칙마다 하나씩, 그리고 <|endoftext|>입니다."),
+        t("GPT-2 has 50,000 merges.", "GPT-2의 병합 규칙은 50,000개입니다."),
+      ],
       explanation: t("50,257: 256 byte tokens + 50,000 merges + <|endoftext|>.", "50,257개입니다. 바이트 토큰 256개 + 병합(merge) 50,000개 + <|endoftext|> 1개입니다."),
     }),
     quiz({
@@ -327,7 +336,11 @@ export const lesson: Lesson = {
         t("the training data set", "학습 데이터셋"),
       ],
       answer: [0, 1, 2, 3],
-      hint: t("Look at the file list in section 1. Data sets have repositories of their own.", "1절의 파일 목록을 보세요. 데이터셋은 별도의 저장소에 있습니다."),
+      hints: [
+        t("Look at the file list in section 1. Data sets have repositories of their own.", "1절의 파일 목록을 보세요. 데이터셋은 별도의 저장소에 있습니다."),
+        t("Everything `from_pretrained` and a reader of the card need.", "`from_pretrained`와 카드를 읽는 사람이 필요로 하는 것 모두입니다."),
+        t("Only one option does not belong in a model repository.", "모델 저장소에 들어가지 않는 것은 보기 중 하나뿐입니다."),
+      ],
       explanation: t("Config, weights, tokenizer and card; data sets live in dataset repositories.", "config, 가중치, 토크나이저, 모델 카드입니다. 데이터셋은 데이터셋 저장소에 따로 있습니다."),
     }),
     quiz({
@@ -342,7 +355,11 @@ export const lesson: Lesson = {
         t("Only on the website, not in the repository", "웹사이트에만 있고 저장소에는 없다"),
       ],
       answer: 1,
-      hint: t("We split the card on `---` in section 2.", "2절에서 카드를 `---`로 나눴습니다."),
+      hints: [
+        t("We split the card on `---` in section 2.", "2절에서 카드를 `---`로 나눴습니다."),
+        t("The model card is a Markdown file.", "모델 카드는 마크다운 파일입니다."),
+        t("Its metadata is a YAML block at the top of that file.", "메타데이터는 그 파일 맨 위의 YAML 블록입니다."),
+      ],
       explanation: t("The card is README.md; its YAML front matter is the metadata the Hub indexes.", "모델 카드는 README.md이고, 맨 앞의 YAML이 허브가 색인하는 메타데이터입니다."),
     }),
     quiz({
@@ -357,7 +374,11 @@ export const lesson: Lesson = {
         t("Makes loading slower but more reliable.", "불러오기가 느려지지만 더 안정적이 된다."),
       ],
       answer: 1,
-      hint: t("Look at the error in section 4.", "4절의 오류 메시지를 보세요."),
+      hints: [
+        t("Look at the error in section 4.", "4절의 오류 메시지를 보세요."),
+        t("What does the word \"offline\" say about the network?", "\"오프라인\"이라는 말은 네트워크에 대해 무엇을 말해 줄까요?"),
+        t("Local folders, bundled models and the cache still work.", "로컬 폴더, 강의용 모델, 캐시는 그대로 동작합니다."),
+      ],
       explanation: t("Offline mode never touches the network; a missing file is a clear error at once.", "오프라인 모드는 네트워크를 쓰지 않고, 없는 파일은 바로 분명한 오류가 됩니다."),
     }),
     quiz({
@@ -369,7 +390,11 @@ export const lesson: Lesson = {
         "`google/bert_uncased_L-2_H-128_A-2` 저장소의 캐시 폴더 이름은 무엇일까요?",
       ),
       answers: ["models--google--bert_uncased_l-2_h-128_a-2"],
-      hint: t("`models--` + the id with `/` replaced by `--`. You can check with `repo_folder_name`.", "`models--` 뒤에 `/`를 `--`로 바꾼 id를 붙입니다. `repo_folder_name`으로 확인할 수 있습니다."),
+      hints: [
+        t("`models--` + the id with `/` replaced by `--`. You can check with `repo_folder_name`.", "`models--` 뒤에 `/`를 `--`로 바꾼 id를 붙입니다. `repo_folder_name`으로 확인할 수 있습니다."),
+        t("The prefix is `models--`, and every `/` becomes `--`.", "접두사는 `models--`이고, `/`는 모두 `--`가 됩니다."),
+        t("Case does not matter here: write `models--google--` and then the model name.", "여기서는 대소문자를 따지지 않습니다. `models--google--` 다음에 모델 이름을 쓰세요."),
+      ],
       explanation: t("models--google--bert_uncased_L-2_H-128_A-2", "models--google--bert_uncased_L-2_H-128_A-2 입니다."),
     }),
     quiz({
@@ -392,7 +417,11 @@ export const lesson: Lesson = {
         assert.equal(tinyGptLayers, onDisk.n_layer);
         assert.equal(tinyGptVocab, onDisk.vocab_size);
       `,
-      hint: t("GPT-2 calls its number of layers `n_layer`.", "GPT-2는 층 수를 `n_layer`라고 부릅니다."),
+      hints: [
+        t("GPT-2 calls its number of layers `n_layer`.", "GPT-2는 층 수를 `n_layer`라고 부릅니다."),
+        t("`await AutoConfig.from_pretrained(\"transformers-lab/gpt2-tiny-brown\")` gives a GPT2Config.", "`await AutoConfig.from_pretrained(\"transformers-lab/gpt2-tiny-brown\")`는 GPT2Config를 돌려줍니다."),
+        t("Read `config.n_layer` and `config.vocab_size`.", "`config.n_layer`와 `config.vocab_size`를 읽으세요."),
+      ],
       explanation: t("AutoConfig picks GPT2Config; n_layer and vocab_size come straight from config.json.", "AutoConfig가 GPT2Config를 고르고, n_layer와 vocab_size는 config.json에서 그대로 옵니다."),
     }),
   ],

@@ -108,7 +108,11 @@ export const lesson: Lesson = {
         t("A well-designed structure: tokenizer, model, config and trainer are separate, reusable parts.", "토크나이저, 모델, config, 트레이너가 분리된 재사용 가능한 부품으로 잘 설계되어 있다."),
       ],
       answer: [0, 1, 3],
-      hint: t("In lesson 5 we fine-tuned a pre-trained model. Why?", "5강에서 사전학습 모델을 파인튜닝했습니다. 왜 그랬을까요?"),
+      hints: [
+        t("In lesson 5 we fine-tuned a pre-trained model. Why?", "5강에서 사전학습 모델을 파인튜닝했습니다. 왜 그랬을까요?"),
+        t("Think of what one interface and many checkpoints give you.", "하나의 인터페이스와 많은 체크포인트가 무엇을 주는지 생각해 보세요."),
+        t("One statement is too good to be true.", "보기 하나는 너무 좋아서 사실일 수 없습니다."),
+      ],
       explanation: t(
         "Broad and fast model support, one interface and a modular design; pre-trained models still usually need fine-tuning for your task.",
         "광범위하고 빠른 모델 지원, 하나의 인터페이스, 모듈화된 설계가 장점입니다. 사전학습 모델도 내 태스크에 맞추려면 대개 파인튜닝이 필요합니다.",
@@ -129,7 +133,11 @@ export const lesson: Lesson = {
         t("The tokenizer retrains itself.", "토크나이저가 스스로 다시 학습한다."),
       ],
       answer: 1,
-      hint: t("Remember the decodes of lesson 3, section 5.", "3강 5절의 디코딩 결과를 떠올려 보세요."),
+      hints: [
+        t("Remember the decodes of lesson 3, section 5.", "3강 5절의 디코딩 결과를 떠올려 보세요."),
+        t("Do the two vocabularies give the same id to the same piece?", "두 어휘가 같은 조각에 같은 id를 줄까요?"),
+        t("Nothing fails loudly: the ids are still valid numbers.", "눈에 띄는 오류는 없습니다. id는 여전히 올바른 숫자입니다."),
+      ],
       explanation: t(
         "The ids stay valid numbers, so nothing fails loudly — the model just reads different words than you meant.",
         "id는 여전히 유효한 숫자라서 요란한 오류는 나지 않습니다. 모델이 우리가 의도한 것과 다른 단어를 읽을 뿐입니다.",
@@ -147,7 +155,11 @@ export const lesson: Lesson = {
         t("It always builds a BERT.", "항상 BERT를 만든다."),
       ],
       answer: 1,
-      hint: t("Lessons 2 and 4: what does AutoConfig read first?", "2강과 4강: AutoConfig가 가장 먼저 읽는 것은 무엇일까요?"),
+      hints: [
+        t("Lessons 2 and 4: what does AutoConfig read first?", "2강과 4강: AutoConfig가 가장 먼저 읽는 것은 무엇일까요?"),
+        t("Which file of a checkpoint describes the architecture?", "체크포인트의 어느 파일이 아키텍처를 설명할까요?"),
+        t("One field of config.json names the family: \"bert\", \"gpt2\" …", "config.json의 한 필드가 계열 이름을 담고 있습니다: \"bert\", \"gpt2\" …"),
+      ],
       explanation: t("config.json's model_type selects the config class and, with it, the model class.", "config.json의 model_type이 config 클래스를, 그리고 그에 맞는 모델 클래스를 정합니다."),
     }),
     quiz({
@@ -160,7 +172,11 @@ export const lesson: Lesson = {
       ),
       answer: 4,
       tolerance: 0.1,
-      hint: t("Two common words, plus the tokens BERT adds at both ends. You can check in a code cell.", "흔한 단어 두 개에, BERT가 양 끝에 붙이는 토큰을 더하세요. 코드 셀에서 확인해 봐도 됩니다."),
+      hints: [
+        t("Two common words, plus the tokens BERT adds at both ends. You can check in a code cell.", "흔한 단어 두 개에, BERT가 양 끝에 붙이는 토큰을 더하세요. 코드 셀에서 확인해 봐도 됩니다."),
+        t("\"hello\" and \"world\" are each one token in the uncased vocabulary.", "\"hello\"와 \"world\"는 uncased 어휘에서 각각 토큰 하나입니다."),
+        t("BERT adds [CLS] at the start and [SEP] at the end.", "BERT는 맨 앞에 [CLS], 맨 끝에 [SEP]을 붙입니다."),
+      ],
       explanation: t("[CLS] hello world [SEP] = 4 tokens.", "[CLS] hello world [SEP], 모두 4개입니다."),
     }),
     quiz({
@@ -178,7 +194,11 @@ export const lesson: Lesson = {
         t("A 10-layer BERT downloaded from the Hub.", "허브에서 내려받은 10층 BERT"),
       ],
       answer: 1,
-      hint: t("Where do weights come from: the config or the checkpoint?", "가중치는 config에서 올까요, 체크포인트에서 올까요?"),
+      hints: [
+        t("Where do weights come from: the config or the checkpoint?", "가중치는 config에서 올까요, 체크포인트에서 올까요?"),
+        t("A config is only a blueprint.", "config는 설계도일 뿐입니다."),
+        t("Nothing was loaded, so the weights are random.", "아무것도 불러오지 않았으니 가중치는 무작위입니다."),
+      ],
       explanation: t("A config only builds the architecture; weights come from training or from_pretrained.", "config는 구조만 만들고, 가중치는 학습이나 from_pretrained에서 옵니다."),
     }),
     quiz({
@@ -190,7 +210,11 @@ export const lesson: Lesson = {
         "파인튜닝의 학습률을 바꾸고 싶습니다. 어떤 클래스에 넘겨야 할까요? (클래스 이름)",
       ),
       answers: ["trainingarguments"],
-      hint: t("Not the config: it is a training setting.", "config가 아닙니다. 학습 설정입니다."),
+      hints: [
+        t("Not the config: it is a training setting.", "config가 아닙니다. 학습 설정입니다."),
+        t("It is the class whose options include num_train_epochs.", "num_train_epochs를 옵션으로 받는 클래스입니다."),
+        t("Training + Arguments, written as one word.", "Training + Arguments를 한 단어로 붙여 쓴 이름입니다."),
+      ],
       explanation: t("TrainingArguments({ learning_rate: … }); the config describes the model only.", "TrainingArguments({ learning_rate: … })입니다. config는 모델만 설명합니다."),
     }),
     quiz({
@@ -203,7 +227,11 @@ export const lesson: Lesson = {
       ),
       answer: 3,
       tolerance: 0.1,
-      hint: t("Layers + 1.", "층 수 + 1입니다."),
+      hints: [
+        t("Layers + 1.", "층 수 + 1입니다."),
+        t("Count the embeddings' output as well.", "임베딩의 출력도 세어야 합니다."),
+        t("2 layers + 1.", "층 2개 + 1입니다."),
+      ],
       explanation: t("The embedding output plus one per layer: 3.", "임베딩 출력 1개와 층마다 1개씩, 모두 3개입니다."),
     }),
     quiz({
@@ -244,7 +272,11 @@ export const lesson: Lesson = {
         assert.equal(other.label, expected.label);
         assert.close(other.score, expected.score, 1e-4);
       `,
-      hint: t("Lesson 1, sections 3–5: tokenizer, model, softmaxRow, id2label.", "1강 3~5절: 토크나이저, 모델, softmaxRow, id2label."),
+      hints: [
+        t("Lesson 1, sections 3–5: tokenizer, model, softmaxRow, id2label.", "1강 3~5절: 토크나이저, 모델, softmaxRow, id2label."),
+        t("Load with `AutoTokenizer.from_pretrained` and `AutoModelForSequenceClassification.from_pretrained`; call the model on `tokenizer(text, { return_tensors: \"pt\" })`.", "`AutoTokenizer.from_pretrained`와 `AutoModelForSequenceClassification.from_pretrained`로 불러오고, `tokenizer(text, { return_tensors: \"pt\" })`로 모델을 부르세요."),
+        t("Take `softmaxRow(logits.tolist()[0])`, find the index of the largest probability and name it with `model.config.id2label[index]`.", "`softmaxRow(logits.tolist()[0])`를 구하고, 가장 큰 확률의 인덱스를 찾아 `model.config.id2label[index]`로 이름을 붙이세요."),
+      ],
       explanation: t(
         "That is all a text-classification pipeline does: tokenize, run the model, softmax, and name the best column with id2label.",
         "텍스트 분류 파이프라인이 하는 일은 이것이 전부입니다. 토큰화하고, 모델을 실행하고, 소프트맥스를 취하고, 가장 높은 열에 id2label로 이름을 붙입니다.",

@@ -14,7 +14,8 @@ interface QuestionBase {
   id: string;
   points: number;
   prompt: Bilingual;
-  hint: Bilingual;
+  /** Two or three, from a nudge to nearly the answer: the feedback shows one more per wrong attempt. */
+  hints: Bilingual[];
   explanation: Bilingual;
 }
 
@@ -60,9 +61,15 @@ export interface CodeQuestion extends QuestionBase {
 
 export type Question = ChoiceQuestion | MultipleChoiceQuestion | NumericQuestion | TextQuestion | CodeQuestion;
 
+/**
+ * Values a code cell's result shows and the prose around it cites. The lesson tests run the
+ * notebook and check that the cell's output shows each `name: value`, so text and output agree.
+ */
+export type Figures = Record<string, number | string | boolean>;
+
 export type Cell =
   | { kind: "markdown"; text: Bilingual }
-  | { kind: "code"; source: Localized }
+  | { kind: "code"; source: Localized; figures?: Figures }
   | { kind: "quiz"; question: Question };
 
 export interface Lesson {
@@ -88,6 +95,11 @@ export function md(en: string, ko: string): Cell {
 /** A code cell; pass two sources when comments or printed text differ between languages. */
 export function code(source: string, ko?: string): Cell {
   return { kind: "code", source: ko === undefined ? dedent(source) : { en: dedent(source), ko: dedent(ko) } };
+}
+
+/** A code cell whose result shows `figures`, which the prose cites (see Figures). */
+export function codeWithFigures(figures: Figures, source: string, ko?: string): Cell {
+  return { ...(code(source, ko) as { kind: "code"; source: Localized }), figures };
 }
 
 /** Bilingual text helper for quiz fields. */

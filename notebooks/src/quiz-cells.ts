@@ -16,16 +16,19 @@ function tlab(question: Question, role: "question" | "answer" | "check" | "test"
 
 /** The literal spec of a question cell (the quiz API reads it without running code). */
 function spec(q: Question, lang: Language): Record<string, unknown> {
-  const common = { hints: [q.hint[lang]], explanation: q.explanation[lang] };
+  // English is the quiz's default; other languages name themselves so the feedback follows.
+  const common = { hints: q.hints.map((h) => h[lang]), explanation: q.explanation[lang], ...(lang === "en" ? {} : { lang }) };
+  // The question's output shows the prompt as its title.
+  const question = q.prompt[lang];
   switch (q.type) {
     case "choice":
-      return { choices: q.options.map((o) => o[lang]), answer: q.answer + 1, ...common };
+      return { question, choices: q.options.map((o) => o[lang]), answer: q.answer + 1, ...common };
     case "multiple":
-      return { choices: q.options.map((o) => o[lang]), answer: q.answer.map((a) => a + 1), ...common };
+      return { question, choices: q.options.map((o) => o[lang]), answer: q.answer.map((a) => a + 1), ...common };
     case "numeric":
-      return { answer: q.answer, tolerance: q.tolerance, ...common };
+      return { question, answer: q.answer, tolerance: q.tolerance, ...common };
     case "text":
-      return { answer: q.answers, ...common };
+      return { question, answer: q.answers, ...common };
     case "code":
       return common;
   }
@@ -64,10 +67,11 @@ export function renderQuestion(q: Question, number: number, lang: Language): Not
       }),
     );
     const hidden = q.hidden_tests ? `\n  // BEGIN HIDDEN TESTS\n${indent(dedent(q.hidden_tests), "  ")}\n  // END HIDDEN TESTS` : "";
-    const hintLine = lang === "en" ? "Hint" : "힌트";
     const isAsync = /\bawait\b/.test(q.tests + (q.hidden_tests ?? ""));
+    // The hints and the explanation follow the tests, as the spec a question cell would carry.
+    const testSpec = JSON.stringify(spec(q, lang), null, 2);
     cells.push(
-      codeCell(`${q.id}-tests`, `// ${hintLine}: ${q.hint[lang]}\n${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert: QuizAssert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n});`, {
+      codeCell(`${q.id}-tests`, `${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert: QuizAssert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n}, ${testSpec});`, {
         nbgrader: nbgrader({ grade: true, solution: false, locked: true, grade_id: `${q.id}-tests`, points: q.points }),
         tlab: tlab(q, "test"),
       }),

@@ -49,6 +49,8 @@ export function renderLesson(lesson: Lesson, lang: Language): Notebook {
       kernelspec: { display_name: "TypeScript (Transformers Lab)", language: "typescript", name: "transformers-lab" },
       language_info: { file_extension: ".ts", mimetype: "text/typescript", name: "typescript" },
       title: lesson.title[lang],
+      // The quiz's strings (feedback, stubs) follow the lesson's language.
+      tlab: { lang },
     },
     nbformat: 4,
     nbformat_minor: 5,

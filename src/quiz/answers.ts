@@ -5,10 +5,15 @@
  */
 import { createHash } from "node:crypto";
 import { DEFAULT_NORMALIZE, DEFAULT_TOLERANCE, NormalizeStep, Question, QuestionSpec, QuizSpecError } from "./spec";
+import { AnswerProblem, MESSAGES } from "./messages";
 
 /** A student's value that cannot be an answer to this question (wrong kind, out of range). */
 export class AnswerError extends Error {
   override name = "AnswerError";
+  /** What was wrong, for feedback in the lesson's language. */
+  constructor(readonly problem: AnswerProblem) {
+    super(MESSAGES.en.answerProblem(problem));
+  }
 }
 
 /** True when the student has not answered yet: `null`, `undefined`, `""` or `[]`. */
@@ -51,7 +56,6 @@ export function normalizeText(text: string, steps: readonly NormalizeStep[] = DE
 /** The 1-based number of the chosen option, from its number, its digits or its exact text. */
 function choiceNumber(spec: QuestionSpec, value: unknown): number {
   const choices = spec.choices ?? [];
-  const range = `a number from 1 to ${choices.length}`;
   if (typeof value === "number" && Number.isInteger(value) && value >= 1 && value <= choices.length) return value;
   if (typeof value === "string") {
     const trimmed = value.trim();
@@ -59,9 +63,9 @@ function choiceNumber(spec: QuestionSpec, value: unknown): number {
     const wanted = normalizeText(trimmed);
     const index = choices.findIndex((c) => normalizeText(String(c)) === wanted);
     if (index >= 0) return index + 1;
-    throw new AnswerError(`${JSON.stringify(value)} is not one of the choices: answer with ${range} or the exact text of a choice.`);
+    throw new AnswerError({ kind: "not-a-choice", value, count: choices.length });
   }
-  throw new AnswerError(`Answer with ${range} (or the exact text of a choice), not ${JSON.stringify(value)}.`);
+  throw new AnswerError({ kind: "choice-range", value, count: choices.length });
 }
 
 function numericValue(value: unknown): number {
@@ -69,7 +73,7 @@ function numericValue(value: unknown): number {
   if (Array.isArray(v) && v.length === 1) v = v[0];
   if (typeof v === "string" && v.trim() !== "") v = Number(v);
   if (typeof v !== "number" || !Number.isFinite(v)) {
-    throw new AnswerError(`This question needs a finite number, not ${JSON.stringify(value)}.`);
+    throw new AnswerError({ kind: "not-a-number", value });
   }
   return v;
 }
@@ -103,7 +107,7 @@ export function studentCanonicals(q: Question, raw: unknown): string[] {
     }
     case "text":
       if (typeof value !== "string" && typeof value !== "number") {
-        throw new AnswerError(`This question needs a short text answer, not ${JSON.stringify(value)}.`);
+        throw new AnswerError({ kind: "not-text", value });
       }
       return [`text:${normalizeText(String(value), q.spec.normalize ?? DEFAULT_NORMALIZE)}`];
     default:

@@ -109,6 +109,54 @@ export function bareQuizCall(source: string): string | undefined {
   return callee.name.text;
 }
 
+/** The spec a code question's test cell passes after its test function: `quiz.test(id, fn, { hints, … })`. */
+export interface TestCellSpec {
+  question: ParsedQuestion;
+  /** The spec argument spans source[from, to), from the end of the test function. */
+  from: number;
+  to: number;
+}
+
+export function parseTestCellSpec(source: string): TestCellSpec | undefined {
+  const ts = typescript();
+  const file = ts.createSourceFile("cell.ts", source, ts.ScriptTarget.ES2022, true);
+  let found: TestCellSpec | undefined;
+  const visit = (node: TS.Node): void => {
+    if (found) return;
+    if (ts.isCallExpression(node) && ts.isPropertyAccessExpression(node.expression) && ts.isIdentifier(node.expression.expression) &&
+      node.expression.expression.text === "quiz" && node.expression.name.text === "test" && node.arguments.length >= 3) {
+      const [idNode, fn, specNode] = node.arguments;
+      if (!ts.isStringLiteral(idNode) && !ts.isNoSubstitutionTemplateLiteral(idNode)) {
+        throw new QuizSpecError("quiz.test(…): the first argument must be the question id as a string literal.");
+      }
+      const id = checkQuestionId(idNode.text);
+      const spec = literalValue(ts, specNode, `quiz.test("${id}", …)`) as QuestionSpec;
+      checkSpec(id, "code", spec);
+      found = { question: { id, type: "code", spec }, from: fn.end, to: specNode.end };
+      return;
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(file);
+  return found;
+}
+
+/** The names a piece of top-level code declares (`const a = …`, `let { b } = …`, `function c`, `class D`). */
+export function topLevelDeclarations(code: string): string[] {
+  const ts = typescript();
+  const file = ts.createSourceFile("region.ts", code, ts.ScriptTarget.ES2022, true);
+  const names: string[] = [];
+  const bind = (name: TS.BindingName): void => {
+    if (ts.isIdentifier(name)) names.push(name.text);
+    else for (const element of name.elements) if (!ts.isOmittedExpression(element)) bind(element.name);
+  };
+  for (const statement of file.statements) {
+    if (ts.isVariableStatement(statement)) statement.declarationList.declarations.forEach((d) => bind(d.name));
+    else if ((ts.isFunctionDeclaration(statement) || ts.isClassDeclaration(statement)) && statement.name) names.push(statement.name.text);
+  }
+  return names;
+}
+
 /** The source of a question cell for a given spec, as tlab assign writes it. */
 export function questionCellSource(q: ParsedQuestion): string {
   return `quiz.${q.type}(${JSON.stringify(q.id)}, ${JSON.stringify(q.spec, null, 2)})`;

@@ -3,6 +3,7 @@
  * (`application/vnd.tlab.quiz+json`), so the saved notebook keeps what the student saw.
  */
 import { escapeHtml } from "../display/mimebundle";
+import { QuizLanguage, messagesFor } from "./messages";
 import { QuestionType } from "./spec";
 
 export type FeedbackStatus = "correct" | "incorrect" | "recorded" | "unanswered" | "invalid" | "passed" | "failed" | "info";
@@ -17,6 +18,8 @@ export interface FeedbackInit {
   message: string;
   hints?: string[];
   explanation?: string;
+  /** The language of the labels ("Hint", "Explanation"); English when absent. */
+  lang?: QuizLanguage;
 }
 
 const MARK: Record<FeedbackStatus, string> = {
@@ -32,17 +35,19 @@ export class QuizFeedback {
 
   toString(): string {
     const f = this.init;
+    const m = messagesFor(f.lang);
     const lines = [`${MARK[f.status]} ${f.question}: ${f.message}`];
-    for (const hint of f.hints ?? []) lines.push(`  Hint: ${hint}`);
-    if (f.explanation) lines.push(`  Explanation: ${f.explanation}`);
+    for (const hint of f.hints ?? []) lines.push(`  ${m.hint}: ${hint}`);
+    if (f.explanation) lines.push(`  ${m.explanation}: ${f.explanation}`);
     return lines.join("\n");
   }
 
   _repr_mimebundle_(): Record<string, unknown> {
     const f = this.init;
+    const m = messagesFor(f.lang);
     const html = [`<div class="tlab-quiz-feedback" style="color:${COLOR[f.status]}"><b>${MARK[f.status]} ${escapeHtml(f.question)}</b>: ${escapeHtml(f.message)}`];
-    for (const hint of f.hints ?? []) html.push(`<div style="color:#555">Hint: ${escapeHtml(hint)}</div>`);
-    if (f.explanation) html.push(`<div style="color:#333">Explanation: ${escapeHtml(f.explanation)}</div>`);
+    for (const hint of f.hints ?? []) html.push(`<div style="color:#555">${m.hint}: ${escapeHtml(hint)}</div>`);
+    if (f.explanation) html.push(`<div style="color:#333">${m.explanation}: ${escapeHtml(f.explanation)}</div>`);
     html.push("</div>");
     return {
       "text/plain": this.toString(),

@@ -41,7 +41,7 @@ export interface NotebookCell {
 export interface Notebook {
   nbformat: number;
   nbformat_minor: number;
-  metadata: { tlab?: { assignment?: string; mode?: "practice" | "graded"; released?: boolean }; [key: string]: unknown };
+  metadata: { tlab?: { assignment?: string; mode?: "practice" | "graded"; released?: boolean; lang?: string }; [key: string]: unknown };
   cells: NotebookCell[];
 }
 

@@ -6,11 +6,12 @@
 import { randomBytes } from "node:crypto";
 import { seal } from "./sealed";
 import { authorCanonicals, hashCanonical } from "./answers";
-import { cellRole, parseQuestionCell, questionCellSource, ParsedQuestion } from "./cells";
+import { cellRole, parseQuestionCell, parseTestCellSpec, questionCellSource, topLevelDeclarations, ParsedQuestion } from "./cells";
 import { stampChecksum } from "./nbgrader";
 import { NbgraderMetadata, Notebook, NotebookCell, TlabCellMetadata, cellSource, cloneNotebook } from "./notebook";
-import { hasSolutionRegion, stripHiddenTests, stripSolutions } from "./regions";
-import { ANSWERED_TYPES, QuestionType, QuizSpecError } from "./spec";
+import { hasSolutionRegion, stripHiddenTests, stripSolutions, stripSolutionsForPractice } from "./regions";
+import { QuizLanguage, QuizMessages, messagesFor, quizLanguage } from "./messages";
+import { ANSWERED_TYPES, QuestionSpec, QuestionType, QuizSpecError } from "./spec";
 
 export type ReleaseMode = "practice" | "graded";
 
@@ -76,30 +77,48 @@ function inferType(nb: Notebook, id: string): QuestionType {
   return "code";
 }
 
-function answerStub(q: ParsedQuestion): string {
-  const hint = q.type === "multiple" ? "[numbers of every right choice]" : q.type === "choice" ? "the number of your choice"
-    : q.type === "numeric" ? "a number" : "a short text in quotes";
-  return `quiz.answer(${JSON.stringify(q.id)}, null)  // replace null with ${hint}`;
+function answerStub(q: ParsedQuestion, m: QuizMessages): string {
+  const type = q.type === "code" ? "text" : q.type;
+  return `quiz.answer(${JSON.stringify(q.id)}, null)  // ${m.answerStub[type]}`;
 }
 
-/** The released spec of a question: no answer; hashes for practice, nothing to check for graded. */
-function releasedQuestion(q: ParsedQuestion, mode: ReleaseMode): ParsedQuestion {
-  const { answer: _answer, hashes: _h, salt: _s, graded: _g, ...rest } = q.spec;
+/**
+ * The released spec of a question: no answer; hashes (not for code questions, which their tests
+ * check) and sealed hints for practice; for graded copies nothing that tells right from wrong,
+ * and no spec at all for a code question.
+ */
+function releasedSpec(q: ParsedQuestion, mode: ReleaseMode, forNbgrader: boolean, lang: QuizLanguage): QuestionSpec | undefined {
+  const { answer: _answer, hashes: _h, salt: _s, graded: _g, ...specified } = q.spec;
+  // The notebook's language travels with each question: the kernel never sees notebook metadata.
+  const rest = lang === "en" || specified.lang ? specified : { ...specified, lang };
   if (mode === "graded") {
+    if (q.type === "code") return undefined;
     const { hints: _hints, explanation: _explanation, ...graded } = rest;
-    return { ...q, spec: { ...graded, graded: true } };
+    return { ...graded, graded: true };
   }
   const salt = randomBytes(8).toString("hex");
-  const hashes = authorCanonicals(q).map((c) => hashCanonical(salt, c));
+  const hashes = q.type === "code" ? {} : { hashes: authorCanonicals(q).map((c) => hashCanonical(salt, c)) };
   const { hints, explanation, ...visible } = rest;
   const sealed = hints !== undefined || explanation !== undefined ? { sealed: seal({ hints, explanation }, salt) } : {};
-  return { ...q, spec: { ...visible, hashes, salt, ...sealed } };
+  // nbgrader's own copies keep failing checks: a wrong answer there must be an `error` output.
+  const practice = forNbgrader ? {} : { practice: true };
+  return { ...visible, ...hashes, salt, ...sealed, ...practice };
+}
+
+/** A test cell with its spec argument released (or dropped), as releasedSpec decides. */
+function releasedTestCell(source: string, mode: ReleaseMode, forNbgrader: boolean, lang: QuizLanguage): string {
+  const parsed = parseTestCellSpec(source);
+  if (!parsed) return source;
+  const spec = releasedSpec(parsed.question, mode, forNbgrader, lang);
+  return source.slice(0, parsed.from) + (spec ? `, ${JSON.stringify(spec)}` : "") + source.slice(parsed.to);
 }
 
 export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}): Notebook {
   const nb = cloneNotebook(source);
   const mode: ReleaseMode = options.keepSolutions ? "practice" : options.mode ?? source.metadata.tlab?.mode ?? "practice";
   annotateQuizCells(nb);
+  const lang = quizLanguage(source.metadata.tlab?.lang);
+  const strings = messagesFor(lang);
   const questions = new Map<string, ParsedQuestion>();
   for (const cell of nb.cells) {
     const role = cell.metadata.tlab;
@@ -107,12 +126,18 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
       const q = parseQuestionCell(cellSource(cell));
       if (q.spec.answer === undefined) throw new QuizSpecError(`Question ${q.id} has no "answer" in the source notebook.`);
       questions.set(q.id, q);
-      cell.source = questionCellSource(releasedQuestion(q, mode));
+      cell.source = questionCellSource({ ...q, spec: releasedSpec(q, mode, !!options.keepSolutions, lang)! });
+      // The student reads the question in its output; the spec is for the kernel.
+      cell.metadata.jupyter = { ...(cell.metadata.jupyter as object | undefined), source_hidden: true };
     }
   }
   for (const cell of nb.cells) {
     const role = cell.metadata.tlab;
     const m = cell.metadata.nbgrader;
+    if (cell.cell_type === "code" && role?.role === "test") {
+      const kept = options.keepSolutions ? cellSource(cell) : stripHiddenTests(cellSource(cell));
+      cell.source = releasedTestCell(kept, mode, !!options.keepSolutions, lang);
+    }
     if (options.keepSolutions) {
       // nbgrader strips solution regions and computes checksums when it generates the student
       // version; a quiz answer cell becomes one solution region so nbgrader replaces it whole.
@@ -126,19 +151,23 @@ export function releaseNotebook(source: Notebook, options: ReleaseOptions = {}):
       if (role?.role === "answer" && ANSWERED_TYPES.includes(role.type as QuestionType)) {
         const q = questions.get(role.question);
         if (!q) throw new QuizSpecError(`The answer cell of ${role.question} has no question cell (quiz.choice/multiple/numeric/text) before it.`);
-        cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : answerStub(q);
+        cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell), strings.codeStub) : answerStub(q, strings);
       } else if (m?.solution) {
-        cell.source = stripSolutions(cellSource(cell));
-      } else if (m?.grade || role?.role === "test") {
+        cell.source = mode === "practice" ? stripSolutionsForPractice(cellSource(cell), topLevelDeclarations, strings.codeStub, strings.practiceCodeStub)
+          : stripSolutions(cellSource(cell), strings.codeStub);
+      } else if (m?.grade && role?.role !== "test") {
         cell.source = stripHiddenTests(cellSource(cell));
       }
       cell.outputs = [];
       cell.execution_count = null;
     } else if (m?.solution) {
-      cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell)) : "YOUR ANSWER HERE";
+      cell.source = hasSolutionRegion(cellSource(cell)) ? stripSolutions(cellSource(cell), strings.codeStub) : strings.writtenAnswerStub;
     }
     stampChecksum(cell);
   }
-  nb.metadata.tlab = { assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: !options.keepSolutions };
+  nb.metadata.tlab = {
+    assignment: options.assignment ?? source.metadata.tlab?.assignment ?? "assignment", mode, released: !options.keepSolutions,
+    ...(source.metadata.tlab?.lang ? { lang: source.metadata.tlab.lang } : {}),
+  };
   return nb;
 }

@@ -4,6 +4,8 @@
  * instead, and a released graded copy holds neither (`graded: true`).
  */
 
+import { QUIZ_LANGUAGES, QuizLanguage } from "./messages";
+
 export type QuestionType = "choice" | "multiple" | "numeric" | "text" | "code";
 
 /** The question types that are answered with `quiz.answer` (code questions use `quiz.test`). */
@@ -38,6 +40,13 @@ export interface QuestionSpec {
   sealed?: string;
   /** Released graded copies: record answers without revealing correctness. */
   graded?: boolean;
+  /**
+   * Released practice copies: checks and tests show how an answer stands instead of failing, so
+   * Run All reaches the end. Without it a wrong answer fails its check, as nbgrader needs.
+   */
+  practice?: boolean;
+  /** The language of the quiz's own strings (feedback, labels), from the notebook's metadata.tlab.lang. */
+  lang?: QuizLanguage;
 }
 
 /** A registered question: its id and type with the spec. */
@@ -76,6 +85,9 @@ export function checkSpec(id: string, type: QuestionType, spec: QuestionSpec): v
   }
   if (spec.tolerance !== undefined && !(typeof spec.tolerance === "number" && spec.tolerance > 0)) {
     throw new QuizSpecError(`${where}: "tolerance" must be a positive number.`);
+  }
+  if (spec.lang !== undefined && !QUIZ_LANGUAGES.includes(spec.lang)) {
+    throw new QuizSpecError(`${where}: "lang" must be one of ${QUIZ_LANGUAGES.join(", ")}.`);
   }
   if (spec.attempts !== undefined && !(Number.isInteger(spec.attempts) && spec.attempts > 0)) {
     throw new QuizSpecError(`${where}: "attempts" must be a positive whole number.`);

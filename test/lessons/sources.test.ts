@@ -48,6 +48,11 @@ for (const lesson of lessons) {
     for (const nb of [en, ko]) {
       assert.deepEqual(nb.metadata.kernelspec, { display_name: "TypeScript (Transformers Lab)", language: "typescript", name: "transformers-lab" });
     }
+    // The quiz speaks the lesson's language: the notebook names it, and so does every Korean question.
+    assert.deepEqual([en.metadata.tlab, ko.metadata.tlab], [{ lang: "en" }, { lang: "ko" }]);
+    for (const cell of ko.cells.filter((c) => (c.metadata.tlab as { role?: string } | undefined)?.role === "question")) {
+      assert.match(text(cell), /"lang": "ko"/, `${cell.id} names its language`);
+    }
   });
 
   test(`${lesson.name}: every Korean prose cell is written in Korean`, () => {
@@ -57,13 +62,16 @@ for (const lesson of lessons) {
     }
   });
 
-  test(`${lesson.name}: at least six quiz questions of several types, with hints and explanations`, () => {
+  test(`${lesson.name}: at least six quiz questions of several types, each with two or three hints and an explanation`, () => {
     const questions = lesson.cells.flatMap((c) => (c.kind === "quiz" ? [c.question] : []));
     assert.ok(questions.length >= 6, `${questions.length} questions`);
     assert.ok(new Set(questions.map((q) => q.type)).size >= 3, "at least three question types");
     for (const q of questions) {
       for (const lang of LANGUAGES) {
-        assert.ok(q.prompt[lang].trim() && q.hint[lang].trim() && q.explanation[lang].trim(), `${q.id} (${lang}) needs prompt, hint and explanation`);
+        assert.ok(q.prompt[lang].trim() && q.explanation[lang].trim(), `${q.id} (${lang}) needs a prompt and an explanation`);
+        assert.ok(q.hints.length >= 2 && q.hints.length <= 3, `${q.id} has ${q.hints.length} hints: give two or three`);
+        assert.ok(q.hints.every((h) => h[lang].trim()), `${q.id} (${lang}) has an empty hint`);
+        if (lang === "ko") assert.ok(q.hints.every((h) => HANGUL.test(h.ko)) && HANGUL.test(q.explanation.ko), `${q.id}: Korean hints and explanation`);
       }
       if (q.type === "choice") assert.ok(q.answer >= 0 && q.answer < q.options.length, q.id);
       if (q.type === "multiple") assert.ok(q.answer.length > 0 && q.answer.every((a) => a >= 0 && a < q.options.length), q.id);

@@ -42,6 +42,7 @@ export function instructorNotebook(): Notebook {
       code(`const LABELS = ["negative", "positive"];`, { grade: false, solution: false, locked: true, grade_id: "setup" }),
       md("Question 1: which comes first?"),
       code(`quiz.choice("q1", {
+  question: "Which of these runs **first** in a \\\`pipeline\\\`?",
   choices: ["the model", "the tokenizer", "the softmax"],
   answer: 2,
   hints: ["What can a model read?"],
