@@ -5,7 +5,7 @@
  * (a container or pod per kernel, typically) isolates the submission; the verdicts stay with the
  * judge in this process, exactly as with local kernels.
  */
-import { KernelManager, ServerConnection, type Kernel } from "@jupyterlab/services";
+import { KernelAPI, KernelConnection, ServerConnection, type Kernel } from "@jupyterlab/services";
 import { ExecuteOptions, ExecuteResult } from "../runner/kernel";
 import { OutputCollector } from "../runner/outputs";
 import { GradingKernel } from "./grading-kernel";
@@ -38,7 +38,7 @@ export function serverSettings(server: JupyterServer): ServerConnection.ISetting
 export class RemoteKernel implements GradingKernel {
   private lost = false;
 
-  private constructor(private readonly manager: KernelManager, private readonly connection: Kernel.IKernelConnection) {
+  private constructor(private readonly settings: ServerConnection.ISettings, private readonly connection: Kernel.IKernelConnection) {
     // A kernel that died, or was restarted by the server (its state is then gone), is lost to grading.
     connection.statusChanged.connect((_, status) => {
       if (status === "dead" || status === "restarting" || status === "autorestarting") this.lost = true;
@@ -48,19 +48,26 @@ export class RemoteKernel implements GradingKernel {
     });
   }
 
+  /**
+   * Starts a kernel through the REST API and connects to it. No KernelManager: its background
+   * polling would keep retrying a server that is gone instead of letting grading move on.
+   */
   static async start(server: JupyterServer, kernelName = "transformers-lab", startTimeoutMs = 120_000): Promise<RemoteKernel> {
-    const manager = new KernelManager({ serverSettings: serverSettings(server) });
-    let connection: Kernel.IKernelConnection;
+    const settings = serverSettings(server);
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<never>((_, reject) => { timer = setTimeout(() => reject(new Error(`no answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs); });
+    let connection: Kernel.IKernelConnection | undefined;
     try {
-      connection = await manager.startNew({ name: kernelName });
-      const info = connection.info;
-      const timeout = new Promise<never>((_, reject) => setTimeout(() => reject(new Error(`no answer within ${startTimeoutMs / 1000} s`)), startTimeoutMs).unref());
-      await Promise.race([info, timeout]);
+      const model = await Promise.race([KernelAPI.startNew({ name: kernelName }, settings), timeout]);
+      connection = new KernelConnection({ model, serverSettings: settings });
+      await Promise.race([connection.info, timeout]);
+      return new RemoteKernel(settings, connection);
     } catch (e) {
-      manager.dispose();
+      connection?.dispose();
       throw new ServerUnavailableError(`${server.url} could not start a "${kernelName}" kernel: ${(e as Error).message}`);
+    } finally {
+      clearTimeout(timer);
     }
-    return new RemoteKernel(manager, connection);
   }
 
   get alive(): boolean {
@@ -103,10 +110,9 @@ export class RemoteKernel implements GradingKernel {
   kill(): void {
     this.lost = true;
     if (!this.connection.isDisposed) {
-      void this.connection.shutdown().catch(() => undefined).finally(() => {
-        this.connection.dispose();
-        this.manager.dispose();
-      });
+      const id = this.connection.id;
+      this.connection.dispose();
+      void KernelAPI.shutdownKernel(id, this.settings).catch(() => undefined);
     }
   }
 }
