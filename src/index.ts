@@ -12,6 +12,7 @@ export * from "./models";
 export * from "./display";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
 export * from "./datasets";
+export * from "./evaluate";
 export * from "./trainer";
 export * from "./data";
 export * from "./pipelines";
