@@ -54,7 +54,7 @@ test("split slices: train[:2], train[50%:]", () => {
 
 test("missing files and unknown names say what to do", () => {
   assert.throws(() => load_dataset("csv", { data_files: "/nonexistent/file.csv" }), (e: Error) => e instanceof DatasetNotFoundError && /not found.*data_files/.test(e.message));
-  assert.throws(() => load_dataset("imdb"), /No data set named 'imdb'. Bundled data sets: spam_assassin, brown/);
+  assert.throws(() => load_dataset("no such data"), /No data set named 'no such data'. Bundled data sets: spam_assassin, brown/);
   assert.throws(() => load_dataset("csv"), /needs data_files/);
 });
 
