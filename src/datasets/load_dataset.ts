@@ -61,10 +61,14 @@ export function load_dataset(pathOrName: string, configOrOptions?: string | Load
     const dict = local();
     return options.split === undefined ? dict : selectSplit(dict, options.split);
   }
+  return loadFromHub(pathOrName, config, options);
+}
+
+/** Async throughout, so every Hub failure (a bad split spec too) arrives as a rejection. */
+async function loadFromHub(repoId: string, config: string | undefined, options: LoadDatasetOptions): Promise<DatasetDict | Dataset> {
   const split = options.split === undefined ? undefined : parseSplit(options.split);
-  return loadHubDataset(pathOrName, config, { splitName: split?.name, cache_dir: options.cache_dir, token: options.token }).then((dict) =>
-    options.split === undefined ? dict : selectSplit(dict, options.split),
-  );
+  const dict = await loadHubDataset(repoId, config, { splitName: split?.name, cache_dir: options.cache_dir, token: options.token });
+  return options.split === undefined ? dict : selectSplit(dict, options.split);
 }
 
 /** Loads local data, or null when the name must be a Hub data set. */

@@ -4,7 +4,7 @@
 import { list_evaluation_modules, load } from "./load";
 
 export const evaluate = { load, list_evaluation_modules };
-export { EvaluationModule, type MetricInputs } from "./metric";
+export { EvaluationModule, type MetricInputs, type MetricValues } from "./metric";
 export { MetricInputError, MetricNotFoundError } from "./errors";
 export type { Average, ZeroDivision } from "./classification";
 export type { EntityScore, SeqevalResult } from "./seqeval";

@@ -5,7 +5,7 @@ import { MetricNotFoundError } from "./errors";
 import { EvaluationModule } from "./metric";
 import { seqevalScores, type SeqevalInputs } from "./seqeval";
 
-type Scorer = (inputs: any) => Record<string, unknown>;
+type Scorer = (inputs: any) => Record<string, any>;
 
 const GLUE_CONFIGS = ["sst2", "mnli", "mnli_mismatched", "mnli_matched", "cola", "stsb", "mrpc", "qqp", "qnli", "rte", "wnli", "hans"];
 

@@ -2,13 +2,24 @@
 // (for example once per evaluation batch) and scored together by compute(), which then forgets them.
 import { MetricInputError } from "./errors";
 
+/** A list, a typed array, or anything with `tolist()` (a Tensor): what a Trainer's EvalPrediction holds. */
+export type MetricValues = readonly unknown[] | ArrayLike<number | bigint> | { tolist(): unknown };
+
 export interface MetricInputs {
-  predictions?: unknown[];
-  references?: unknown[];
+  predictions?: MetricValues;
+  references?: MetricValues;
   [option: string]: unknown;
 }
 
-export class EvaluationModule<Result = Record<string, unknown>> {
+/** Plain arrays, so `references` may be a Tensor of label ids or a typed array; BigInt ids become numbers. */
+function toList(values: MetricValues): unknown[] {
+  if (values === null || values === undefined) return values as unknown as unknown[];
+  const list = typeof (values as { tolist?: unknown }).tolist === "function" ? (values as { tolist(): unknown }).tolist() : values;
+  if (!Array.isArray(list) && !ArrayBuffer.isView(list)) return list as unknown[];
+  return Array.from(list as ArrayLike<unknown>, (v) => (typeof v === "bigint" ? Number(v) : v));
+}
+
+export class EvaluationModule<Result = Record<string, any>> {
   private predictions: unknown[] = [];
   private references: unknown[] = [];
 
@@ -27,7 +38,9 @@ export class EvaluationModule<Result = Record<string, unknown>> {
   }
 
   /** Adds a batch of predictions and their references. */
-  add_batch({ predictions, references }: { predictions: unknown[]; references: unknown[] }): void {
+  add_batch(batch: { predictions: MetricValues; references: MetricValues }): void {
+    const predictions = toList(batch.predictions);
+    const references = toList(batch.references);
     if (!Array.isArray(predictions) || !Array.isArray(references)) {
       throw new MetricInputError(`${this.name}: add_batch needs arrays, e.g. add_batch({ predictions: [1, 0], references: [1, 1] }).`);
     }

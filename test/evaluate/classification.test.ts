@@ -1,6 +1,7 @@
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { evaluate, MetricInputError, MetricNotFoundError } from "../../src/evaluate";
+import { Tensor } from "../../src/tensor";
 
 const close = (actual: unknown, expected: number, what: string) => {
   assert.equal(typeof actual, "number", what);
@@ -129,6 +130,13 @@ test("add and add_batch collect inputs that compute() scores together and then c
   assert.throws(() => f1.compute(), (e: Error) => e instanceof MetricInputError && /nothing to score/.test(e.message));
   assert.equal(f1.name, "f1");
   assert.equal(evaluate.load("glue", "qqp").config_name, "qqp");
+});
+
+test("inputs may be Tensors or typed arrays, as a Trainer's EvalPrediction holds them", () => {
+  const f1 = evaluate.load("f1");
+  const references = Tensor.from(binary.references, "int64");
+  close(f1.compute({ predictions: Int32Array.from(binary.predictions), references }).f1, 6 / 9, "2TP/(2TP+FP+FN) = 6/9");
+  close(f1.compute({ predictions: BigInt64Array.from(binary.predictions.map(BigInt)), references: binary.references }).f1, 6 / 9, "BigInt ids");
 });
 
 test("bad inputs: empty, mismatched lengths, unknown metric, mixed label kinds", () => {
