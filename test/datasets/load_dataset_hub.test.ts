@@ -9,6 +9,7 @@ import { ClassLabel, Dataset, DatasetDict, DatasetFileError, DatasetNotCachedErr
 import { RepositoryNotFoundError } from "../../src/hub";
 import { importEsm } from "../../src/utils/esm_import";
 import { commitId, FakeHub, HUB_ENV_KEYS, useFreshHubHome } from "../hub/fake_hub";
+import { executeNotebook, jupyter, kernelEnv, readNotebook } from "../lessons/harness";
 
 const PARQUET = commitId("glue parquet conversion");
 const COLA_FEATURES = {
@@ -129,6 +130,31 @@ describe("load_dataset from the Hub's parquet conversion", () => {
       load_dataset("org/broken", { split: "train" }),
       (e: Error) => e instanceof DatasetFileError && /0000\.parquet is not a readable parquet file/.test(e.message) && /delete it and load the data set again/.test(e.message),
     );
+  });
+
+  test("in the kernel, load_dataset and evaluate.load are in scope under the Python library's names", { skip: jupyter.skip, timeout: 5 * 60 * 1000 }, async () => {
+    const home = path.dirname(freshCache("kernel"));
+    const cells = [
+      'const raw = await load_dataset("glue", "cola", { split: "train[:3]" });\nconsole.log("idx", JSON.stringify(raw.column("idx")), raw.features.label.names.join(","));',
+      // mrpc: 3 of 4 agree; TP 2, FP 1, FN 0 → f1 = 2·2/(2·2+1) = 4/5.
+      'const mrpc = evaluate.load("glue", "mrpc");\nconsole.log("mrpc", JSON.stringify(mrpc.compute({ predictions: [1, 0, 1, 1], references: [1, 0, 0, 1] })));',
+    ];
+    const notebook = path.join(home, "hub-and-metrics.ipynb");
+    fs.writeFileSync(notebook, JSON.stringify({
+      nbformat: 4,
+      nbformat_minor: 5,
+      metadata: { kernelspec: { name: "transformers-lab", display_name: "Transformers Lab", language: "typescript" } },
+      cells: cells.map((source, i) => ({ cell_type: "code", id: `c${i}`, metadata: {}, source, outputs: [], execution_count: null })),
+    }));
+    const env: NodeJS.ProcessEnv = { ...kernelEnv(), HF_HOME: home, HF_ENDPOINT: hub.endpoint, HF_HUB_DISABLE_PROGRESS_BARS: "1" };
+    delete env.HF_HUB_OFFLINE;
+    const workDir = path.join(home, "run");
+    fs.mkdirSync(workDir);
+    const { output, result } = await executeNotebook(notebook, workDir, env);
+    assert.equal(result.status, 0, `nbconvert failed:\n${result.stderr.slice(-3000)}`);
+    const text = readNotebook(output).cells.map((c) => (c.outputs ?? []).map((o) => o.text ?? "").join("")).join("");
+    assert.match(text, /idx \[0,1,2\] unacceptable,acceptable/);
+    assert.match(text, /mrpc \{"accuracy":0\.75,"f1":0\.8\}/);
   });
 
   test("configs: the only one is chosen, several need a name; partial conversions and unknown repos", async () => {
