@@ -1,9 +1,11 @@
 // Reads a parquet file into columns, with the features the datasets library stores in its metadata.
 //
-// Reader: hyparquet (pure JavaScript, no native build, maintained, reads every codec the Hub's
-// conversion writes: snappy, zstd, gzip). Also considered: parquetjs / @dsnp/parquetjs (older
+// Reader: hyparquet (pure JavaScript, no native build, maintained). It decodes snappy, the codec of the
+// Hub's conversion; gzip and brotli are given to it from node:zlib (zstd needs Node 22's zlib, so a
+// zstd file fails with a DatasetFileError naming the codec). Also considered: parquetjs / @dsnp/parquetjs (older
 // format coverage, heavier), parquet-wasm and apache-arrow + a WASM build (a binary per platform,
 // much larger), and duckdb-node (a native module: the opposite of a light install).
+import * as zlib from "node:zlib";
 import type * as Hyparquet from "hyparquet";
 import { importEsm } from "../../utils/esm_import";
 import { DatasetFileError } from "../errors";
@@ -20,6 +22,11 @@ const VALUE_DTYPES: Record<string, ValueDtype> = {
   float32: "float32",
   float64: "float64",
   null: "null",
+};
+
+const ZLIB_CODECS = {
+  GZIP: (input: Uint8Array) => new Uint8Array(zlib.gunzipSync(input)),
+  BROTLI: (input: Uint8Array) => new Uint8Array(zlib.brotliDecompressSync(input)),
 };
 
 /** One feature of the datasets library's JSON form, or undefined when this SDK has no equivalent. */
@@ -68,7 +75,7 @@ export async function readParquet(file: string): Promise<{ columns: Columns; fea
   try {
     const buffer = await hyparquet.asyncBufferFromFile(file);
     const metadata = await hyparquet.parquetMetadataAsync(buffer);
-    const rows = (await hyparquet.parquetReadObjects({ file: buffer, metadata })) as Record<string, unknown>[];
+    const rows = (await hyparquet.parquetReadObjects({ file: buffer, metadata, compressors: ZLIB_CODECS })) as Record<string, unknown>[];
     const columns: Columns = {};
     for (const column of hyparquet.parquetSchema(metadata).children) {
       const name = column.element.name;
