@@ -186,6 +186,14 @@ function parseSplit(spec: string): { name: string; start?: string; end?: string;
   return { name: m[1], start: m[2], end: m[3], sliced: spec.includes("[") };
 }
 
+/** Python's round(): a percentage boundary lands where the datasets library puts it (2.5 → 2, 1.5 → 2). */
+function roundHalfToEven(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff !== 0.5) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
 function selectSplit(dict: DatasetDict, spec: string): Dataset {
   const { name, start: from, end: to, sliced } = parseSplit(spec);
   const ds = dict.get(name);
@@ -193,7 +201,7 @@ function selectSplit(dict: DatasetDict, spec: string): Dataset {
   const n = ds.num_rows;
   const bound = (s: string | undefined, dflt: number) => {
     if (s === undefined || s === "") return dflt;
-    const v = s.endsWith("%") ? Math.round((Number(s.slice(0, -1)) / 100) * n) : Number(s);
+    const v = s.endsWith("%") ? roundHalfToEven((Number(s.slice(0, -1)) * n) / 100) : Number(s);
     return Math.min(n, Math.max(0, v < 0 ? n + v : v));
   };
   const start = bound(from, 0);
