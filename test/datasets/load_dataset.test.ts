@@ -50,11 +50,17 @@ test("split slices: train[:2], train[50%:]", () => {
   fs.writeFileSync(file, [0, 1, 2, 3].map((i) => JSON.stringify({ i })).join("\n"));
   assert.deepEqual(load_dataset("json", { data_files: file, split: "train[:2]" }).column("i"), [0, 1]);
   assert.deepEqual(load_dataset("json", { data_files: file, split: "train[50%:]" }).column("i"), [2, 3]);
+  // Percentages round as Python's round(), like the datasets library: of 10 rows, 5% → 0.5 → 0 rows,
+  // 15% → 1.5 → 2 rows, 25% → 2.5 → 2 rows, 35% → 3.5 → 4 rows.
+  const ten = path.join(path.dirname(file), "ten.jsonl");
+  fs.writeFileSync(ten, Array.from({ length: 10 }, (_, i) => JSON.stringify({ i })).join("\n"));
+  const rows = (pct: number) => load_dataset("json", { data_files: ten, split: `train[:${pct}%]` }).num_rows;
+  assert.deepEqual([5, 15, 25, 35].map(rows), [0, 2, 2, 4]);
 });
 
 test("missing files and unknown names say what to do", () => {
   assert.throws(() => load_dataset("csv", { data_files: "/nonexistent/file.csv" }), (e: Error) => e instanceof DatasetNotFoundError && /not found.*data_files/.test(e.message));
-  assert.throws(() => load_dataset("imdb"), /No data set named 'imdb'. Bundled data sets: spam_assassin, brown/);
+  assert.throws(() => load_dataset("no such data"), /No data set named 'no such data'. Bundled data sets: spam_assassin, brown/);
   assert.throws(() => load_dataset("csv"), /needs data_files/);
 });
 

@@ -3,13 +3,15 @@
 // X-Linked-Etag/Size for LFS files that redirect to a CDN path), its X-Error-Code errors, a private
 // repo needing a token, a renamed repo answering with a relative redirect, and switches to drop a
 // download halfway or to slow it down, and a hook through which a test answers like a hostile server.
-// It records every request and closes itself after a while.
+// Data set repos are added as "datasets/<id>"; the parquet conversion branch `refs/convert/parquet`
+// is listed by `/api/datasets/<id>/parquet` as the Hub does. It records every request and closes itself after a while.
 import { createHash } from "node:crypto";
 import * as fs from "node:fs";
 import * as http from "node:http";
 import * as https from "node:https";
 import type { AddressInfo } from "node:net";
 import * as path from "node:path";
+import { scratchDir } from "../helpers/paths";
 
 export interface FakeRepo {
   /** branch or tag → commit */
@@ -27,10 +29,23 @@ export interface RecordedRequest {
   authorization?: string;
 }
 
-const isLfs = (file: string) => /\.(safetensors|onnx|bin)$/.test(file);
+const isLfs = (file: string) => /\.(safetensors|onnx|bin|parquet)$/.test(file);
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
 /** git's blob id, which the Hub sends as the ETag of small files. */
 const gitBlobId = (b: Buffer) => createHash("sha1").update(`blob ${b.length}\0`).update(b).digest("hex");
+
+/** Every environment variable that steers where the Hub client looks, caches or connects. */
+export const HUB_ENV_KEYS = ["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "XDG_CACHE_HOME", "HF_ENDPOINT", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
+
+/** A fresh, empty HF_HOME under test-output/<name> pointing at `hub`; returns that HF_HOME. */
+export function useFreshHubHome(hub: FakeHub, name: string): string {
+  for (const key of HUB_ENV_KEYS) delete process.env[key];
+  const home = scratchDir(name);
+  process.env.HF_HOME = home;
+  process.env.HF_ENDPOINT = hub.endpoint;
+  process.env.HF_HUB_DISABLE_PROGRESS_BARS = "1";
+  return home;
+}
 
 export function commitId(seed: string): string {
   return createHash("sha1").update(seed).digest("hex");
@@ -96,9 +111,11 @@ export class FakeHub {
     if (this.hostile?.(req, res, url)) return;
 
     if (url.pathname.startsWith("/cdn/")) return this.serveBlob(req, res, url.pathname.slice(5));
+    const parquetListing = /^\/api\/datasets\/(.+)\/parquet$/.exec(url.pathname);
+    if (parquetListing) return this.serveParquetListing(res, decodeURIComponent(parquetListing[1]));
 
     const api = /^\/api\/models\/(.+)\/revision\/([^/]+)$/.exec(url.pathname);
-    const resolve = /^\/([^/]+(?:\/[^/]+)?)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
+    const resolve = /^\/((?:datasets\/)?[^/]+(?:\/[^/]+)?)\/resolve\/([^/]+)\/(.+)$/.exec(url.pathname);
     const match = api ?? resolve;
     if (!match) return this.error(res, 404);
     const repoId = decodeURIComponent(match[1]);
@@ -140,6 +157,22 @@ export class FakeHub {
     }
     res.writeHead(200, { "X-Repo-Commit": commit, ETag: `"${gitBlobId(data)}"`, "Content-Length": String(data.length) });
     res.end(req.method === "HEAD" ? undefined : data);
+  }
+
+  /** `{ config: { split: [shard URLs] } }` from the files of the repo's `refs/convert/parquet` branch. */
+  private serveParquetListing(res: http.ServerResponse, id: string): void {
+    const repo = this.repos.get(`datasets/${id}`);
+    const commit = repo?.refs["refs/convert/parquet"];
+    if (!repo || !commit) return this.error(res, 404, "RepoNotFound");
+    const listing: Record<string, Record<string, string[]>> = {};
+    for (const file of Object.keys(repo.commits[commit]).sort()) {
+      const shard = /^([^/]+)\/(?:partial-)?([^/]+)\/(\d+)\.parquet$/.exec(file);
+      if (!shard) continue;
+      const [, config, split, index] = shard;
+      ((listing[config] ??= {})[split] ??= []).push(`${this.endpoint}/api/datasets/${id}/parquet/${config}/${split}/${Number(index)}.parquet`);
+    }
+    res.writeHead(200, { "Content-Type": "application/json" });
+    res.end(JSON.stringify(listing));
   }
 
   private serveBlob(req: http.IncomingMessage, res: http.ServerResponse, oid: string): void {

@@ -18,8 +18,8 @@ import {
   snapshot_download,
 } from "../../src/hub";
 import { KeyboardInterrupt, requestInterrupt, resetInterrupt } from "../../src/utils/cancellation";
-import { hfReference, scratchDir } from "../helpers/paths";
-import { commitId, FakeHub, filesOf } from "./fake_hub";
+import { hfReference } from "../helpers/paths";
+import { commitId, FakeHub, filesOf, HUB_ENV_KEYS as ENV_KEYS, useFreshHubHome } from "./fake_hub";
 
 const fixture = (name: string) => path.join(hfReference, "models", name);
 const sha256 = (b: Buffer) => createHash("sha256").update(b).digest("hex");
@@ -32,15 +32,10 @@ const gptFiles = filesOf(fixture("gpt2-lmhead"), ["config.json", "generation_con
 
 let hub: FakeHub;
 let hubHome: string;
-const ENV_KEYS = ["HF_HOME", "HF_HUB_CACHE", "HUGGINGFACE_HUB_CACHE", "TRANSFORMERS_CACHE", "XDG_CACHE_HOME", "HF_ENDPOINT", "HF_HUB_OFFLINE", "TRANSFORMERS_OFFLINE", "HF_TOKEN", "HUGGING_FACE_HUB_TOKEN", "HTTP_PROXY", "HTTPS_PROXY", "ALL_PROXY", "http_proxy", "https_proxy", "all_proxy"];
 
 /** A fresh HF_HOME under test-output/ pointing at the test hub. */
 function freshHome(name: string): string {
-  for (const key of ENV_KEYS) delete process.env[key];
-  hubHome = scratchDir(`hub/${name}`);
-  process.env.HF_HOME = hubHome;
-  process.env.HF_ENDPOINT = hub.endpoint;
-  process.env.HF_HUB_DISABLE_PROGRESS_BARS = "1";
+  hubHome = useFreshHubHome(hub, `hub/${name}`);
   return path.join(hubHome, "hub");
 }
 
