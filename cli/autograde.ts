@@ -81,6 +81,8 @@ export async function main(argv: string[]): Promise<number> {
   const servers = (args.values.server ?? []).map((url) => ({ url, token }));
   let isolation: Isolation;
   if (servers.length > 0) {
+    // @jupyterlab/services logs every WebSocket it opens with console.debug: not for a terminal.
+    console.debug = () => undefined;
     isolation = { kind: "none" };
   } else if (args.values["unsafe-no-sandbox"]) {
     console.error("warning: grading WITHOUT a sandbox (--unsafe-no-sandbox): student code runs as you, next to your files.");

@@ -6,8 +6,9 @@
  * Nothing here is trusted: a student may replace or patch all of it. That only changes the values
  * the judge receives, which is what a student's answers are anyway.
  */
+import { display } from "../../display/display";
 import { plainValue } from "../answers";
-import { Encoded, PROBE_MIME, ValueTransferError, decodeValue, encodeValue } from "./values";
+import { ANSWER_MIME, Encoded, PROBE_MIME, ValueTransferError, decodeValue, encodeValue } from "./values";
 
 export interface ProbeReply {
   ok?: Encoded;
@@ -19,6 +20,17 @@ class ProbeResult {
   constructor(private readonly reply: ProbeReply) {}
   _repr_mimebundle_(): Record<string, unknown> {
     return { [PROBE_MIME]: this.reply, "text/plain": "(grader probe)" };
+  }
+}
+
+/**
+ * An answer as an output of the cell that gave it: the grader scores a check from the last one
+ * shown before the check's place, without another round trip to the kernel.
+ */
+class RecordedAnswer {
+  constructor(private readonly id: string, private readonly value: Encoded) {}
+  _repr_mimebundle_(): Record<string, unknown> {
+    return { [ANSWER_MIME]: { id: this.id, value: this.value }, "text/plain": `(answer to ${this.id} recorded)` };
   }
 }
 
@@ -61,7 +73,15 @@ export function installGradingAgent(): GradingAgent {
   const nothing = () => undefined;
   return {
     answer(id: string, value: unknown) {
-      answers.set(String(id), plainValue(value) ?? null);
+      const key = String(id);
+      answers.set(key, plainValue(value) ?? null);
+      let encoded: Encoded;
+      try {
+        encoded = encodeValue(answers.get(key), { handle: handleOf });
+      } catch {
+        encoded = null;
+      }
+      display(new RecordedAnswer(key, encoded));
     },
     lastAnswer(id: string) {
       const key = String(id);

@@ -9,7 +9,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { writeFileAtomic } from "../../utils/atomic_write";
-import { Notebook, NotebookFormatError, NotebookOutput, cloneNotebook, readNotebook, writeNotebook } from "../notebook";
+import { Notebook, NotebookFormatError, NotebookOutput, cellSource, cloneNotebook, readNotebook, writeNotebook } from "../notebook";
 import { ExecuteResult, Kernel, KernelLaunch } from "../runner/kernel";
 import { GradingKernel } from "./grading-kernel";
 import { Journal, journalKey } from "./journal";
@@ -23,6 +23,7 @@ import { detectSandbox } from "./sandbox";
 import { Isolation, submissionKernel, warmCompileCache } from "./sandboxed-kernel";
 import { CellScore, scoreCell } from "./score";
 import { SourceModel, analyzeSource } from "./source-model";
+import { ANSWER_MIME, decodeValue } from "./values";
 
 export interface Submission {
   studentId: string;
@@ -102,23 +103,51 @@ function safeName(id: string): string {
 /** A source model with each graded cell compiled for the judge. */
 export interface GradingModel extends SourceModel {
   programs: Map<string, JudgeProgram>;
+  /** Check cells that are nothing but `quiz.check(id)`: grade_id → question. */
+  bareChecks: Map<string, string>;
   /** Fragments of every hidden test, kept out of all feedback. */
   hiddenFragments: string[];
 }
 
 export function gradingModel(model: SourceModel): GradingModel {
   const programs = new Map<string, JudgeProgram>();
-  const graded = new Set(model.gradeCells.map((g) => g.gradeId));
+  const bareChecks = new Map<string, string>();
+  const graded = new Map(model.gradeCells.map((g) => [g.gradeId, g]));
   for (const cell of model.notebook.cells) {
     const id = cell.metadata.nbgrader?.grade_id;
-    if (cell.cell_type === "code" && id && graded.has(id)) programs.set(id, compileJudgeCell(Array.isArray(cell.source) ? cell.source.join("") : cell.source));
+    if (cell.cell_type !== "code" || !id || !graded.has(id)) continue;
+    const source = cellSource(cell);
+    programs.set(id, compileJudgeCell(source));
+    if (graded.get(id)!.role === "check" && model.skippedCells.has(id)) bareChecks.set(id, graded.get(id)!.question);
   }
-  return { ...model, programs, hiddenFragments: [...new Set([...programs.values()].flatMap((p) => p.hiddenFragments))] };
+  return { ...model, programs, bareChecks, hiddenFragments: [...new Set([...programs.values()].flatMap((p) => p.hiddenFragments))] };
 }
 
 type Step =
   | { kind: "kernel"; index: number; cell: PlannedCell; code: string; result?: ExecuteResult }
-  | { kind: "judge"; index: number; cell: PlannedCell; program: JudgeProgram; result?: JudgedCell };
+  | { kind: "judge"; index: number; cell: PlannedCell; program: JudgeProgram; result?: JudgedCell }
+  | { kind: "check"; index: number; cell: PlannedCell; question: string; result?: JudgedCell };
+
+/**
+ * A check cell that is nothing but `quiz.check(id)`, judged from the answers the kernel's cells
+ * showed before it: the last one for its question counts.
+ */
+function judgeBareCheck(question: string, before: Step[]): JudgedCell {
+  let answer: { answered: boolean; value: unknown } = { answered: false, value: undefined };
+  for (const step of before) {
+    if (step.kind !== "kernel") continue;
+    for (const out of step.result?.outputs ?? []) {
+      const record = (out.data as Record<string, unknown> | undefined)?.[ANSWER_MIME] as { id?: unknown; value?: unknown } | undefined;
+      if (!record || record.id !== question) continue;
+      try {
+        answer = { answered: true, value: decodeValue(record.value, { fromHandle: () => undefined }) };
+      } catch {
+        answer = { answered: true, value: undefined };
+      }
+    }
+  }
+  return { tests: [], checks: [{ id: question, ...answer }], value: null, error: null, log: [], status: "ok", kernelLost: false };
+}
 
 /** The kernel-side setup of a graded kernel: the grading agent, under a name no cell can guess. */
 function agentSetup(agent: string): string {
@@ -157,7 +186,9 @@ export async function gradeSubmission(model: GradingModel, submission: Submissio
   plan.forEach((cell, index) => {
     if (cell.cellType !== "code") return;
     const program = cell.origin === "source" && cell.gradeId ? model.programs.get(cell.gradeId) : undefined;
-    if (program) steps.push({ kind: "judge", index, cell, program });
+    const bareCheck = program ? model.bareChecks.get(cell.gradeId!) : undefined;
+    if (bareCheck) steps.push({ kind: "check", index, cell, question: bareCheck });
+    else if (program) steps.push({ kind: "judge", index, cell, program });
     // Question cells only register their question: nothing to run at grading.
     else if (!(cell.origin === "source" && model.skippedCells.has(cell.gradeId ?? ""))) steps.push({ kind: "kernel", index, cell, code: kernelCode(cell, agent) });
   });
@@ -182,6 +213,10 @@ export async function gradeSubmission(model: GradingModel, submission: Submissio
       await start([]);
       for (let i = 0; i < steps.length; i++) {
         const step = steps[i];
+        if (step.kind === "check") {
+          step.result = judgeBareCheck(step.question, steps.slice(0, i));
+          continue;
+        }
         if (!kernel!.alive) await start(steps.slice(0, i));
         if (step.kind === "kernel") {
           step.result = await kernel!.execute(step.code, { timeoutMs });
@@ -206,7 +241,7 @@ export async function gradeSubmission(model: GradingModel, submission: Submissio
     processes?.cleanup();
   }
 
-  const judged = new Map(steps.flatMap((s) => (s.kind === "judge" && s.cell.gradeId ? [[s.cell.gradeId, s.result] as const] : [])));
+  const judged = new Map(steps.flatMap((s) => (s.kind !== "kernel" && s.cell.gradeId ? [[s.cell.gradeId, s.result] as const] : [])));
   const cells: CellScore[] = model.gradeCells.map((g) => scoreCell(model, g, judged.get(g.gradeId), model.hiddenFragments));
   // The autograded notebook (for the instructor): the cells as run, with their outputs.
   const executed = cloneNotebook({ ...nb, cells: plan.map((p) => ({ ...p.cell, source: p.code })) });

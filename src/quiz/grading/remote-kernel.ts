@@ -37,14 +37,20 @@ export function serverSettings(server: JupyterServer): ServerConnection.ISetting
 
 export class RemoteKernel implements GradingKernel {
   private lost = false;
+  private connectingSince: number | undefined;
+  /** How long a dropped WebSocket may take to come back before the kernel counts as lost. */
+  private static readonly RECONNECT_GRACE_MS = 5000;
 
   private constructor(private readonly settings: ServerConnection.ISettings, private readonly connection: Kernel.IKernelConnection) {
     // A kernel that died, or was restarted by the server (its state is then gone), is lost to grading.
     connection.statusChanged.connect((_, status) => {
       if (status === "dead" || status === "restarting" || status === "autorestarting") this.lost = true;
     });
+    // A WebSocket that reconnects at once is normal (e.g. protocol negotiation with older servers);
+    // one that stays away, or gives up, means the server is gone.
     connection.connectionStatusChanged.connect((_, status) => {
-      if (status !== "connected") this.lost = true;
+      if (status === "disconnected") this.lost = true;
+      this.connectingSince = status === "connecting" ? (this.connectingSince ?? Date.now()) : undefined;
     });
   }
 
@@ -71,7 +77,8 @@ export class RemoteKernel implements GradingKernel {
   }
 
   get alive(): boolean {
-    return !this.lost && !this.connection.isDisposed;
+    const away = this.connectingSince !== undefined && Date.now() - this.connectingSince > RemoteKernel.RECONNECT_GRACE_MS;
+    return !this.lost && !away && !this.connection.isDisposed;
   }
 
   async execute(code: string, options: ExecuteOptions = {}): Promise<ExecuteResult> {

@@ -9,6 +9,8 @@
  */
 
 export const PROBE_MIME = "application/vnd.tlab.probe+json";
+/** An answer the grading agent recorded, shown as an output of the cell that gave it. */
+export const ANSWER_MIME = "application/vnd.tlab.answer+json";
 
 /** A value could not be sent (too large, too deep). */
 export class ValueTransferError extends Error {
