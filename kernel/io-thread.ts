@@ -13,7 +13,8 @@ import { parentPort, workerData } from "node:worker_threads";
 import { Session } from "node:inspector";
 import * as zmq from "zeromq";
 import { decodeMessage, encodeMessage, type JupyterMessage } from "./wire";
-import { SLOT, PHASE, channelAddress, type ConnectionInfo, type ToIoThread, type FromIoThread } from "./shared-state";
+import { channelUrl } from "../src/quiz/runner/connection";
+import { SLOT, PHASE, type ConnectionInfo, type ToIoThread, type FromIoThread } from "./shared-state";
 
 interface IoThreadData {
   connection: ConnectionInfo;
@@ -27,7 +28,7 @@ const BLOCKED_AFTER_MS = 150;
 const { connection, shared, session } = workerData as IoThreadData;
 const port = parentPort!;
 const key = connection.key;
-const address = (p: number) => channelAddress(connection, p);
+const address = (p: number) => channelUrl(connection, p);
 
 const iopub = new zmq.Publisher();
 const control = new zmq.Router();

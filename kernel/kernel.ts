@@ -16,7 +16,8 @@ import { createConverter, type Converter } from "tslab/dist/converter";
 import { createExecutor, type Executor, type ConverterSet } from "tslab/dist/executor";
 import { JupyterHandlerImpl } from "tslab/dist/jupyter";
 import { decodeMessage, encodeMessage, PROTOCOL_VERSION, type JupyterMessage, type MessageHeader } from "./wire";
-import { SLOT, PHASE, channelAddress, createSharedState, type ConnectionInfo, type FromIoThread, type ToIoThread } from "./shared-state";
+import { channelUrl } from "../src/quiz/runner/connection";
+import { SLOT, PHASE, createSharedState, type ConnectionInfo, type FromIoThread, type ToIoThread } from "./shared-state";
 import { StreamBuffer, type StreamName } from "./output";
 import { enterExecution, installCellScopedTimers, kernelTimers, silenceExecution } from "./cell-scope";
 import { diagnosticsError, runtimeError, type CellDiagnostic, type ErrorContent } from "./errors";
@@ -102,7 +103,7 @@ export class Kernel {
     await this.startIoThread();
     this.shell = new zmq.Router();
     this.stdin = new zmq.Router();
-    const address = (p: number) => channelAddress(this.connection, p);
+    const address = (p: number) => channelUrl(this.connection, p);
     await Promise.all([this.shell.bind(address(this.connection.shell_port)), this.stdin.bind(address(this.connection.stdin_port))]);
     this.captureProcessOutput();
     installKernelBridge({

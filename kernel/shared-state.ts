@@ -33,14 +33,6 @@ export interface ConnectionInfo {
   kernel_name?: string;
 }
 
-/**
- * The ZMQ address of one of the kernel's channels. Jupyter's `ipc` transport names a Unix socket
- * `<ip>-<port>` (used where a kernel has no network, e.g. inside the grading sandbox).
- */
-export function channelAddress(connection: Pick<ConnectionInfo, "transport" | "ip">, port: number): string {
-  return connection.transport === "ipc" ? `ipc://${connection.ip}-${port}` : `${connection.transport}://${connection.ip}:${port}`;
-}
-
 /** Messages the main thread sends to the I/O thread. */
 export type ToIoThread =
   | { kind: "send"; socket: "iopub"; frames: Array<string | Buffer> }

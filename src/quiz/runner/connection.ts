@@ -59,7 +59,7 @@ export function createIpcConnectionFile(hostDir: string, kernelDir: string): { f
   return { file, kernelFile: path.posix.join(kernelDir, "kernel.json"), info: { ...base, ip: path.join(hostDir, "kernel") } };
 }
 
-/** The ZMQ address of one channel, for either transport. */
-export function channelUrl(info: Pick<ConnectionInfo, "transport" | "ip">, port: number): string {
+/** The ZMQ address of one channel, for either transport (the kernel binds, clients connect). */
+export function channelUrl(info: { transport: string; ip: string }, port: number): string {
   return info.transport === "ipc" ? `ipc://${info.ip}-${port}` : `${info.transport}://${info.ip}:${port}`;
 }
