@@ -32,3 +32,17 @@ export function scratchDir(name: string): string {
   fs.mkdirSync(dir, { recursive: true });
   return dir;
 }
+
+/**
+ * The folder a transformers 5 fixture's `weights_dir` names: `shared/fixtures/hf5-reference/<folder>`
+ * is a folder of the set (a held-out set may keep only inputs, so the repository's copy is the
+ * fallback); anything else (`models/gpt2-tiny-brown`) is a model bundled with the repository.
+ */
+export function hf5WeightsDir(weights_dir: string): string {
+  const setPrefix = "shared/fixtures/hf5-reference/";
+  const plain = weights_dir.split(" ")[0];
+  if (!plain.startsWith(setPrefix)) return path.join(repoRoot, plain);
+  const folder = plain.slice(setPrefix.length);
+  const inSet = path.join(hf5Reference, folder);
+  return fs.existsSync(path.join(inSet, "config.json")) ? inSet : path.join(repoRoot, "test", "fixtures", "hf5-reference", folder);
+}

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { before, describe, test } from "node:test";
 import {
+  AutoModelForQuestionAnswering,
   BertConfig,
   BertForMaskedLM,
   BertForQuestionAnswering,
@@ -18,7 +19,7 @@ import {
 import { AutoTokenizer } from "../../src/tokenization";
 import { defaultModelTable, pipeline, PipelineException } from "../../src/pipelines";
 import { softmax } from "../../src/pipelines/math";
-import { hfReference, scratchDir } from "../helpers/paths";
+import { hf5WeightsDir, hfReference, repoRoot, scratchDir } from "../helpers/paths";
 
 const assets = path.join(hfReference, "tokenizers", "assets");
 let root: string;
@@ -184,6 +185,24 @@ describe("pipelines on tiny saved models", () => {
     for (const a of windows) assert.equal(a.answer, long.slice(a.start, a.end));
     assert.ok(windows.some((a: any) => a.start > 200), "answers come from later windows too");
     assert.ok(Array.isArray(await qa([{ question: "Who?", context }, { question: "What?", context }])));
+  });
+
+  test("question-answering with a DistilBERT checkpoint (no token types), the model the missing-default hint names", async () => {
+    await assert.rejects(pipeline("question-answering"), (err: Error) => {
+      const hinted = /\{ model: "([^"]+)" \}/.exec(err.message)?.[1];
+      assert.ok(hinted?.startsWith("distilbert-"), `the hint names ${hinted}`);
+      assert.ok("distilbert" in AutoModelForQuestionAnswering.model_mapping, "the hinted model's type loads for question answering");
+      return true;
+    });
+    const qa = await pipeline("question-answering", {
+      model: hf5WeightsDir("shared/fixtures/hf5-reference/models/distilbert-qa"),
+      tokenizer: path.join(repoRoot, "models", "bert-base-uncased"),
+    });
+    assert.equal(qa.model.constructor.name, "DistilBertForQuestionAnswering");
+    const context = "Marie Curie was born in Warsaw and worked in Paris.";
+    const answer = await qa({ question: "Where was she born?", context });
+    assert.equal(answer.answer, context.slice(answer.start, answer.end));
+    assert.ok(answer.score > 0 && answer.score <= 1);
   });
 
   test("text-generation: [{generated_text}] continuing the prompt", async () => {

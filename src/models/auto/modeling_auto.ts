@@ -6,7 +6,7 @@ import { Tensor } from "../../tensor";
 import { TensorLike } from "../../modeling/inputs";
 import { AutoConfig } from "./configuration_auto";
 import { BertForMaskedLM, BertForQuestionAnswering, BertForSequenceClassification, BertForTokenClassification, BertModel } from "../bert/modeling";
-import { DistilBertForMaskedLM, DistilBertForSequenceClassification, DistilBertModel } from "../distilbert/modeling";
+import { DistilBertForMaskedLM, DistilBertForQuestionAnswering, DistilBertForSequenceClassification, DistilBertForTokenClassification, DistilBertModel } from "../distilbert/modeling";
 import { GPT2LMHeadModel, GPT2Model } from "../gpt2/modeling";
 
 /** A loaded model whose call returns output type `O`. */
@@ -82,8 +82,10 @@ export const AutoModelForCausalLM = autoClass<CausalLMModel>("AutoModelForCausal
 
 export const AutoModelForTokenClassification = autoClass<ModelReturning<TokenClassifierOutput>>("AutoModelForTokenClassification", {
   bert: BertForTokenClassification,
+  distilbert: DistilBertForTokenClassification,
 });
 
 export const AutoModelForQuestionAnswering = autoClass<ModelReturning<QuestionAnsweringModelOutput>>("AutoModelForQuestionAnswering", {
   bert: BertForQuestionAnswering,
+  distilbert: DistilBertForQuestionAnswering,
 });

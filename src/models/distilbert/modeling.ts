@@ -9,13 +9,21 @@ import { Activation } from "../../nn/activations";
 import { Tensor } from "../../tensor";
 import { Generator } from "../../utils/random";
 import { ForwardSpec, GraphOutputs, MASK_VALUE, ModelCallInputs, PreTrainedModel, resizedBias } from "../../modeling/modeling_utils";
-import { BaseModelOutput, MaskedLMOutput, ModelOutput, SequenceClassifierOutput } from "../../modeling/outputs";
+import { BaseModelOutput, MaskedLMOutput, ModelOutput, QuestionAnsweringModelOutput, SequenceClassifierOutput, TokenClassifierOutput } from "../../modeling/outputs";
 import { EncoderGraphInputs, declareEncoderInputs, prepareEncoderFeeds, requireField, specFromCall, tokenLabels } from "../../modeling/encoder_inputs";
 import { cross_entropy } from "../../modeling/losses";
 import { ModelInputError } from "../../modeling/inputs";
 import { NO_DRAW, withoutInitialisation } from "../../modeling/init_control";
-import { sequenceClassificationLabels, sequenceClassificationLoss } from "../bert/modeling";
+import {
+  prepareQuestionAnswering,
+  prepareSequenceClassification,
+  prepareTokenClassification,
+  questionAnsweringOutputs,
+  sequenceClassificationOutputs,
+  tokenClassificationOutputs,
+} from "../../modeling/heads";
 import { DistilBertConfig } from "./configuration";
+import { ConfigError } from "../../configuration/configuration_utils";
 
 function activation(name: string): Activation {
   const fn = ACT2FN[name];
@@ -262,20 +270,14 @@ export class DistilBertForSequenceClassification extends DistilBertPreTrainedMod
   }
 
   protected prepare(inputs: ModelCallInputs): { feeds: Record<string, Tensor>; spec: ForwardSpec } {
-    const feeds = this.encoderFeeds(inputs);
-    if (inputs.labels === undefined || inputs.labels === null) return { feeds, spec: specFromCall(this.config, inputs, "none") };
-    const { labels, problem_type } = sequenceClassificationLabels(this.config, inputs.labels, feeds.input_ids.shape[0]);
-    this.config.problem_type = problem_type;
-    feeds.labels = labels;
-    return { feeds, spec: { ...specFromCall(this.config, inputs, labels.dtype === "int64" ? "int64" : "float32"), problem_type } as ForwardSpec };
+    return prepareSequenceClassification(this.config, inputs, this.encoderFeeds(inputs));
   }
 
   build(g: Graph, spec: ForwardSpec): GraphOutputs {
     const result = this.distilbert.encode(declareEncoderInputs(g, { token_type_ids: false }));
     const pooled = result.last_hidden_state.slice(1, 0, 1).squeeze(1);
     const logits = this.classifier.forward(this.dropout.forward(this.pre_classifier.forward(pooled).relu()));
-    const loss = spec.labels === "none" ? undefined : sequenceClassificationLoss(g, logits, (spec as { problem_type?: string }).problem_type, this.config.num_labels);
-    return { loss, logits, ...this.extras(result, spec) };
+    return { ...sequenceClassificationOutputs(g, logits, spec, this.config.num_labels), ...this.extras(result, spec) };
   }
 
   protected get output_class(): new (fields: Record<string, unknown>) => ModelOutput {
@@ -349,5 +351,73 @@ export class DistilBertForMaskedLM extends DistilBertPreTrainedModel {
 
   protected get output_class(): new (fields: Record<string, unknown>) => ModelOutput {
     return MaskedLMOutput;
+  }
+}
+
+export interface DistilBertForTokenClassification {
+  (inputs: ModelCallInputs): Promise<TokenClassifierOutput>;
+}
+
+/** DistilBERT with a classifier on every token (named entities, part-of-speech tags). */
+export class DistilBertForTokenClassification extends DistilBertPreTrainedModel {
+  distilbert!: DistilBertModel;
+  dropout!: Dropout;
+  classifier!: Linear;
+
+  constructor(config: DistilBertConfig) {
+    super(config);
+    this.distilbert = withoutInitialisation(() => new DistilBertModel(config));
+    this.dropout = new Dropout(config.dropout);
+    this.classifier = new Linear(config.dim, config.num_labels, NO_DRAW);
+    this.post_init();
+  }
+
+  protected prepare(inputs: ModelCallInputs): { feeds: Record<string, Tensor>; spec: ForwardSpec } {
+    return prepareTokenClassification(this.config, inputs, this.encoderFeeds(inputs));
+  }
+
+  build(g: Graph, spec: ForwardSpec): GraphOutputs {
+    const result = this.distilbert.encode(declareEncoderInputs(g, { token_type_ids: false }));
+    const logits = this.classifier.forward(this.dropout.forward(result.last_hidden_state));
+    return { ...tokenClassificationOutputs(g, logits, spec), ...this.extras(result, spec) };
+  }
+
+  protected get output_class(): new (fields: Record<string, unknown>) => ModelOutput {
+    return TokenClassifierOutput;
+  }
+}
+
+export interface DistilBertForQuestionAnswering {
+  (inputs: ModelCallInputs): Promise<QuestionAnsweringModelOutput>;
+}
+
+/** DistilBERT predicting where an answer starts and ends in the context (SQuAD-style). */
+export class DistilBertForQuestionAnswering extends DistilBertPreTrainedModel {
+  distilbert!: DistilBertModel;
+  qa_outputs!: Linear;
+  dropout!: Dropout;
+
+  constructor(config: DistilBertConfig) {
+    super(config);
+    // One logit for the start and one for the end of the answer, as transformers requires.
+    if (config.num_labels !== 2) throw new ConfigError(`DistilBertForQuestionAnswering needs num_labels 2 (start and end), got ${config.num_labels}. Leave num_labels out of the config.`);
+    this.distilbert = withoutInitialisation(() => new DistilBertModel(config));
+    this.qa_outputs = new Linear(config.dim, config.num_labels, NO_DRAW);
+    this.dropout = new Dropout(config.qa_dropout);
+    this.post_init();
+  }
+
+  protected prepare(inputs: ModelCallInputs): { feeds: Record<string, Tensor>; spec: ForwardSpec } {
+    return prepareQuestionAnswering(this.config, inputs, this.encoderFeeds(inputs));
+  }
+
+  build(g: Graph, spec: ForwardSpec): GraphOutputs {
+    const result = this.distilbert.encode(declareEncoderInputs(g, { token_type_ids: false }));
+    const logits = this.qa_outputs.forward(this.dropout.forward(result.last_hidden_state));
+    return { ...questionAnsweringOutputs(g, logits, spec), ...this.extras(result, spec) };
+  }
+
+  protected get output_class(): new (fields: Record<string, unknown>) => ModelOutput {
+    return QuestionAnsweringModelOutput;
   }
 }
