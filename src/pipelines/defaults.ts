@@ -10,7 +10,8 @@ export type SupportedTask =
   | "feature-extraction"
   | "token-classification"
   | "question-answering"
-  | "text-generation";
+  | "text-generation"
+  | "zero-shot-classification";
 
 /** Other names Python accepts for the same tasks. */
 export const TASK_ALIASES: Record<string, SupportedTask> = {
@@ -26,6 +27,7 @@ export const DEFAULT_MODELS: Record<SupportedTask, string | null> = {
   "token-classification": null,
   "question-answering": null,
   "text-generation": "transformers-lab/gpt2-tiny-brown",
+  "zero-shot-classification": null,
 };
 
 /** Hub models that work for each task, shown when there is no bundled default. */
@@ -36,6 +38,8 @@ export const EXAMPLE_HUB_MODELS: Record<SupportedTask, string> = {
   "token-classification": "dslim/bert-base-NER",
   "question-answering": "distilbert-base-cased-distilled-squad",
   "text-generation": "gpt2",
+  // An NLI model whose label2id names "entailment" (a DistilBERT, which loads here).
+  "zero-shot-classification": "typeform/distilbert-base-uncased-mnli",
 };
 
 /** The bundled default for a task, or null when this installation has none. */

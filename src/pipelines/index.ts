@@ -14,4 +14,6 @@ export { QuestionAnsweringPipeline } from "./question_answering";
 export type { QuestionAnsweringInput, QuestionAnsweringResult, QuestionAnsweringOptions } from "./question_answering";
 export { TextGenerationPipeline } from "./text_generation";
 export type { TextGenerationResult, TextGenerationOptions } from "./text_generation";
+export { ZeroShotClassificationPipeline } from "./zero_shot_classification";
+export type { ZeroShotClassificationOptions, ZeroShotClassificationResult } from "./zero_shot_classification";
 export { DEFAULT_MODELS, defaultModelTable } from "./defaults";

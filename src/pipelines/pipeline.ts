@@ -19,6 +19,7 @@ import { QuestionAnsweringPipeline } from "./question_answering";
 import { TextClassificationPipeline } from "./text_classification";
 import { TextGenerationPipeline } from "./text_generation";
 import { TokenClassificationPipeline } from "./token_classification";
+import { ZeroShotClassificationPipeline } from "./zero_shot_classification";
 import type { PipelineModel, PipelineTokenizer } from "./types";
 
 type PipelineClass = new (init: PipelineInit<any>) => Pipeline<any, any, any>;
@@ -32,6 +33,7 @@ const TASKS: Record<SupportedTask, { pipeline: PipelineClass; autoModel: Loader 
   "token-classification": { pipeline: TokenClassificationPipeline, autoModel: AutoModelForTokenClassification },
   "question-answering": { pipeline: QuestionAnsweringPipeline, autoModel: AutoModelForQuestionAnswering },
   "text-generation": { pipeline: TextGenerationPipeline, autoModel: AutoModelForCausalLM },
+  "zero-shot-classification": { pipeline: ZeroShotClassificationPipeline, autoModel: AutoModelForSequenceClassification },
 };
 
 export interface PipelineOptions extends HubOptions {
@@ -65,6 +67,7 @@ export async function pipeline(task: "feature-extraction", model?: string | Pipe
 export async function pipeline(task: "token-classification" | "ner", model?: string | PipelineOptions, options?: PipelineOptions): Promise<TokenClassificationPipeline>;
 export async function pipeline(task: "question-answering", model?: string | PipelineOptions, options?: PipelineOptions): Promise<QuestionAnsweringPipeline>;
 export async function pipeline(task: "text-generation", model?: string | PipelineOptions, options?: PipelineOptions): Promise<TextGenerationPipeline>;
+export async function pipeline(task: "zero-shot-classification", model?: string | PipelineOptions, options?: PipelineOptions): Promise<ZeroShotClassificationPipeline>;
 export async function pipeline(task: string, model?: string | PipelineOptions, options?: PipelineOptions): Promise<Pipeline<any, any, any>>;
 export async function pipeline(task: string, modelOrOptions?: string | PipelineOptions, moreOptions: PipelineOptions = {}): Promise<Pipeline<any, any, any>> {
   // Python's second positional parameter is the model: pipeline("ner", "dslim/bert-base-NER").
