@@ -23,6 +23,23 @@ export interface GenerationOptions {
   repetition_penalty?: number;
   /** Forbids repeating any n-gram of this size. */
   no_repeat_ngram_size?: number;
+  /** Beam search with this many beams (1: greedy or sampling). */
+  num_beams?: number;
+  /** Beam scores are divided by length ** length_penalty (> 0 favours longer sequences). */
+  length_penalty?: number;
+  /** Beam search stops once num_beams sequences are finished (true), when none can improve (false), or only at the length limit ("never"). */
+  early_stopping?: boolean | "never";
+  /** Return an output with `sequences` (and `sequences_scores` for beams) instead of the token tensor. */
+  return_dict_in_generate?: boolean;
+  /** Receives the prompt, then each new token (`put`), and `end()` when done, e.g. a TextStreamer. */
+  streamer?: GenerationStreamer | null;
+  bos_token_id?: number | null;
+}
+
+/** What generate() gives tokens to as they are produced (transformers' BaseStreamer). */
+export interface GenerationStreamer {
+  put(value: import("../tensor").Tensor): void;
+  end(): void;
 }
 
 /** Index of the largest value (the first one on ties, as torch.argmax). */

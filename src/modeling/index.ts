@@ -7,3 +7,5 @@ export { SafetensorError, load_file, save_file, readSafetensors } from "./safete
 export { logging } from "./logging";
 export { Conv1D } from "./conv1d";
 export type { GenerationOptions } from "./generation";
+export type { GenerationStreamer } from "./generation";
+export { GenerationOptionError } from "./generation_options";

@@ -105,3 +105,16 @@ export class CausalLMOutputWithPast extends ModelOutput {
   declare hidden_states?: Tensor[];
   declare attentions?: Tensor[];
 }
+
+/** `generate(…, { return_dict_in_generate: true })` with greedy search or sampling. */
+export class GenerateDecoderOnlyOutput extends ModelOutput {
+  /** The prompts followed by the generated tokens, int64 [batch × num_return_sequences, length]. */
+  declare sequences: Tensor;
+}
+
+/** `generate(…, { num_beams, return_dict_in_generate: true })`: the best beams and their scores. */
+export class GenerateBeamDecoderOnlyOutput extends ModelOutput {
+  declare sequences: Tensor;
+  /** Each returned beam's sum of token log-probabilities divided by length ** length_penalty, float32. */
+  declare sequences_scores: Tensor;
+}

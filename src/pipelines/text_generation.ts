@@ -1,6 +1,7 @@
 // text-generation: `[{ generated_text }]` per prompt, continuing it with the model's `generate`,
 // as transformers' TextGenerationPipeline.
 import { Tensor } from "../tensor";
+import type { GenerationStreamer } from "../modeling/generation";
 import { throwIfInterrupted } from "../utils/cancellation";
 import { Pipeline } from "./base";
 import { encodeOne } from "./encoding";
@@ -20,6 +21,12 @@ export interface TextGenerationOptions {
   top_p?: number;
   num_return_sequences?: number;
   repetition_penalty?: number;
+  no_repeat_ngram_size?: number;
+  num_beams?: number;
+  length_penalty?: number;
+  early_stopping?: boolean | "never";
+  /** Shows the text as it is generated, e.g. new TextStreamer(tokenizer). */
+  streamer?: GenerationStreamer | null;
   /** Include the prompt in `generated_text` (default true). */
   return_full_text?: boolean;
   /** Return `generated_token_ids` instead of text. */
@@ -27,7 +34,7 @@ export interface TextGenerationOptions {
   /** Remove special tokens such as <|endoftext|> from the text (default true). */
   skip_special_tokens?: boolean;
   clean_up_tokenization_spaces?: boolean;
-  /** Any other generation option is passed on to `model.generate`. */
+  /** Any other generation option is passed on to `model.generate` (which refuses the ones it does not know). */
   [option: string]: unknown;
 }
 
@@ -54,9 +61,11 @@ export class TextGenerationPipeline extends Pipeline<string, TextGenerationResul
     if (encoding.attention_mask) {
       generateOptions.attention_mask = new Tensor(BigInt64Array.from(encoding.attention_mask, (v) => BigInt(v)), [1, encoding.attention_mask.length], "int64");
     }
-    // One generate call per returned sequence: each sampled continuation is drawn independently.
-    const count = Math.max(1, Number(options.num_return_sequences ?? 1));
-    delete generateOptions.num_return_sequences;
+    // Beam search returns its num_return_sequences best beams from one call; otherwise one call per
+    // returned sequence, so each sampled continuation is drawn independently.
+    const beams = Number(options.num_beams ?? 1) > 1;
+    const count = beams ? 1 : Math.max(1, Number(options.num_return_sequences ?? 1));
+    if (!beams) delete generateOptions.num_return_sequences;
     const sequences: number[][] = [];
     for (let i = 0; i < count; i++) {
       throwIfInterrupted();

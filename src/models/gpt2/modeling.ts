@@ -15,12 +15,14 @@ import { Generator, default_generator } from "../../utils/random";
 import { throwIfInterrupted } from "../../utils/cancellation";
 import { Conv1D } from "../../modeling/conv1d";
 import { ForwardSpec, GraphOutputs, MASK_VALUE, ModelCallInputs, PreTrainedModel } from "../../modeling/modeling_utils";
-import { BaseModelOutputWithPast, CausalLMOutputWithPast, ModelOutput } from "../../modeling/outputs";
+import { BaseModelOutputWithPast, CausalLMOutputWithPast, GenerateBeamDecoderOnlyOutput, GenerateDecoderOnlyOutput, ModelOutput } from "../../modeling/outputs";
 import { extendedAttentionMask, requireField, tokenLabels } from "../../modeling/encoder_inputs";
 import { cross_entropy } from "../../modeling/losses";
 import { ModelInputError, checkIdRange, ensureBatch, filled, toTensor, TensorLike } from "../../modeling/inputs";
 import { NO_DRAW, fillNormal, withoutInitialisation } from "../../modeling/init_control";
 import { GenerationOptions, nextToken } from "../../modeling/generation";
+import { GenerationOptionError, checkGenerationOptions } from "../../modeling/generation_options";
+import { beamSearch, gatherRows } from "../../modeling/beam_search";
 import { logger } from "../../modeling/logging";
 import { GPT2Config } from "./configuration";
 
@@ -339,12 +341,19 @@ export class GPT2LMHeadModel extends GPT2PreTrainedModel {
   }
 
   /**
-   * Continues each prompt: greedy by default, or sampling (`do_sample: true`) with temperature,
-   * top-k and top-p, drawn from a generator seeded by `seed`. Keys and values of earlier tokens
-   * are cached, so each new token costs one position. Returns the prompts plus the new tokens as
-   * an int64 Tensor [batch, prompt + new], like `model.generate` in Python.
+   * Continues each prompt: greedy by default, sampling (`do_sample: true`) with temperature, top-k
+   * and top-p drawn from a generator seeded by `seed` (or `set_seed`), or beam search
+   * (`num_beams` > 1, with `length_penalty`, `early_stopping`, `num_return_sequences`). Keys and
+   * values of earlier tokens are cached, so each new token costs one position. Returns the prompts
+   * plus the new tokens as an int64 Tensor [batch, prompt + new], like `model.generate` in Python;
+   * with `return_dict_in_generate: true`, an output holding `sequences` (and, for beams,
+   * `sequences_scores`). A `streamer` (e.g. `new TextStreamer(tokenizer)`) is given the tokens as
+   * they come. An option generate does not implement raises a GenerationOptionError.
    */
-  async generate(input_ids: TensorLike, options: GenerationOptions = {}): Promise<Tensor> {
+  async generate(input_ids: TensorLike, options: GenerationOptions & { return_dict_in_generate: true }): Promise<GenerateDecoderOnlyOutput | GenerateBeamDecoderOnlyOutput>;
+  async generate(input_ids: TensorLike, options?: GenerationOptions): Promise<Tensor>;
+  async generate(input_ids: TensorLike, options: GenerationOptions = {}): Promise<Tensor | GenerateDecoderOnlyOutput | GenerateBeamDecoderOnlyOutput> {
+    checkGenerationOptions(options as Record<string, unknown>);
     const config = this.config;
     const prompt = ensureBatch("input_ids", toTensor("input_ids", input_ids, "int64"));
     const [batch, promptLength] = prompt.shape;
@@ -368,52 +377,90 @@ export class GPT2LMHeadModel extends GPT2PreTrainedModel {
       repetition_penalty: options.repetition_penalty ?? (config.repetition_penalty as number) ?? 1,
       no_repeat_ngram_size: options.no_repeat_ngram_size ?? (config.no_repeat_ngram_size as number) ?? 0,
     };
+    const beams = options.num_beams ?? (config.num_beams as number) ?? 1;
+    if (!Number.isInteger(beams) || beams < 1) throw new GenerationOptionError(`num_beams must be a positive integer, got ${beams}.`, "num_beams");
     const copies = options.num_return_sequences ?? 1;
     if (!Number.isInteger(copies) || copies < 1) throw new ModelInputError(`num_return_sequences must be a positive integer, got ${copies}.`);
-    if (copies > 1 && !sampling.do_sample) throw new ModelInputError("num_return_sequences > 1 needs do_sample: true (greedy decoding gives the same text every time).");
+    if (beams === 1 && copies > 1 && !sampling.do_sample) throw new ModelInputError("num_return_sequences > 1 needs do_sample: true (greedy decoding gives the same text every time) or num_beams >= num_return_sequences.");
+    const streamer = options.streamer ?? null;
+    if (streamer && (typeof streamer.put !== "function" || typeof streamer.end !== "function")) throw new GenerationOptionError("streamer must have put(token_ids) and end() methods, e.g. new TextStreamer(tokenizer).", "streamer");
+    if (streamer && (batch > 1 || copies > 1 || beams > 1)) throw new GenerationOptionError("streamer works with one prompt and one sequence at a time, without beam search (as in transformers).", "streamer");
     const generator = options.seed !== undefined ? new Generator(options.seed) : default_generator;
     const useCache = options.use_cache ?? true;
 
     const prompts: number[][] = prompt.tolist();
     const promptMask: number[][] = options.attention_mask !== undefined && options.attention_mask !== null ? ensureBatch("attention_mask", toTensor("attention_mask", options.attention_mask as TensorLike, "int64")).tolist() : prompts.map((r) => r.map(() => 1));
     if (promptMask.length !== batch || promptMask[0].length !== promptLength) throw new ModelInputError(`attention_mask must have shape [${batch}, ${promptLength}] like input_ids.`);
+
+    if (beams > 1) {
+      if (sampling.do_sample) throw new GenerationOptionError("Beam search with sampling (num_beams > 1 and do_sample: true) is not supported here; use one of them.", "do_sample");
+      if (copies > beams) throw new GenerationOptionError(`num_return_sequences (${copies}) has to be smaller or equal to num_beams (${beams}).`, "num_return_sequences");
+      const lengthPenalty = options.length_penalty ?? (config.length_penalty as number) ?? 1;
+      const earlyStopping = options.early_stopping ?? (config.early_stopping as boolean | "never") ?? false;
+      if (earlyStopping !== true && earlyStopping !== false && earlyStopping !== "never") throw new GenerationOptionError(`early_stopping must be true, false or "never", got ${JSON.stringify(earlyStopping)}.`, "early_stopping");
+      // Every row of a prompt's beams shares its mask; the cache follows the beams each step.
+      const rowMask = (r: number) => promptMask[Math.floor(r / beams)];
+      let past: [Tensor, Tensor][] | null = null;
+      const result = await beamSearch(
+        prompts,
+        { num_beams: beams, length_penalty: lengthPenalty, early_stopping: earlyStopping, num_return_sequences: copies, max_length: promptLength + maxNew, eos, pad: pad ?? 0, ...sampling },
+        async (rows, parents) => {
+          if (past && parents) past = past.map(([k, v]) => [gatherRows(k, parents), gatherRows(v, parents)]);
+          const mask = rows.map((row, r) => [...rowMask(r), ...Array(row.length - promptLength).fill(1)]);
+          return this.lastLogits(rows, mask, past, useCache, (next) => (past = next));
+        },
+      );
+      const sequences = new Tensor(BigInt64Array.from(result.sequences.flat(), (v) => BigInt(v)), [result.sequences.length, result.sequences[0].length], "int64");
+      if (!options.return_dict_in_generate) return sequences;
+      return new GenerateBeamDecoderOnlyOutput({ sequences, sequences_scores: new Tensor(Float32Array.from(result.sequences_scores), [result.sequences_scores.length], "float32") });
+    }
+
     // Each prompt is repeated num_return_sequences times, as transformers expands the batch.
     const rows = prompts.flatMap((r) => Array.from({ length: copies }, () => [...r]));
     let mask = promptMask.flatMap((m) => Array.from({ length: copies }, () => [...m]));
     const unfinished = new Array(rows.length).fill(true);
     let past: [Tensor, Tensor][] | null = null;
+    streamer?.put(prompt);
 
     for (let step = 0; step < maxNew; step++) {
       throwIfInterrupted();
-      // Positions count only attended tokens (left padding shifts them), as transformers computes them.
-      const positions = mask.map((m) => {
-        let seen = 0;
-        return m.map((v) => ((seen += v), v ? seen - 1 : 1));
-      });
-      const fresh = past ? rows.map((r) => r.slice(-1)) : rows;
-      const freshPositions = past ? positions.map((p) => p.slice(-1)) : positions;
-      const out: CausalLMOutputWithPast = await this({
-        input_ids: fresh,
-        attention_mask: mask,
-        position_ids: freshPositions,
-        past_key_values: past,
-        use_cache: useCache,
-      });
-      const logits = out.logits;
-      const [, seqOut, vocab] = logits.shape;
-      const data = logits.data as Float32Array;
+      const last = await this.lastLogits(rows, mask, past, useCache, (next) => (past = next));
       for (let b = 0; b < rows.length; b++) {
-        const row = data.subarray((b * seqOut + seqOut - 1) * vocab, (b * seqOut + seqOut) * vocab);
-        let token = nextToken(row, sampling, generator, rows[b]);
+        let token = nextToken(last[b], sampling, generator, rows[b]);
         if (!unfinished[b]) token = pad as number;
         rows[b].push(token);
         if (eos.includes(token)) unfinished[b] = false;
       }
+      streamer?.put(new Tensor(BigInt64Array.of(BigInt(rows[0][rows[0].length - 1])), [1], "int64"));
       mask = mask.map((m) => [...m, 1]);
-      past = useCache ? out.past_key_values ?? null : null;
       if (eos.length && unfinished.every((u) => !u)) break;
     }
+    streamer?.end();
     const total = rows[0].length;
-    return new Tensor(BigInt64Array.from(rows.flat(), (v) => BigInt(v)), [rows.length, total], "int64");
+    const sequences = new Tensor(BigInt64Array.from(rows.flat(), (v) => BigInt(v)), [rows.length, total], "int64");
+    return options.return_dict_in_generate ? new GenerateDecoderOnlyOutput({ sequences }) : sequences;
+  }
+
+  /**
+   * One decoding step: the last position's logits for each row. With a cache only the newest token
+   * of each row is fed; positions count only attended tokens (left padding shifts them), as
+   * transformers computes them. `keep` receives the new cache.
+   */
+  private async lastLogits(rows: number[][], mask: number[][], past: [Tensor, Tensor][] | null, useCache: boolean, keep: (past: [Tensor, Tensor][] | null) => void): Promise<Float32Array[]> {
+    const positions = mask.map((m) => {
+      let seen = 0;
+      return m.map((v) => ((seen += v), v ? seen - 1 : 1));
+    });
+    const out: CausalLMOutputWithPast = await this({
+      input_ids: past ? rows.map((r) => r.slice(-1)) : rows,
+      attention_mask: mask,
+      position_ids: past ? positions.map((p) => p.slice(-1)) : positions,
+      past_key_values: past,
+      use_cache: useCache,
+    });
+    keep(useCache ? out.past_key_values ?? null : null);
+    const [, seqOut, vocab] = out.logits.shape;
+    const data = out.logits.data as Float32Array;
+    return rows.map((_, b) => data.subarray((b * seqOut + seqOut - 1) * vocab, (b * seqOut + seqOut) * vocab));
   }
 }
