@@ -4,7 +4,7 @@ export * from "./tensor";
 export * from "./hub";
 export * from "./nn";
 export { Graph, GraphValue, Program, export_onnx, gradients, functional, set_num_threads, get_num_threads, ShapeError, DTypeError, GradientError, ExecutionError, NonFiniteLossError } from "./engine";
-export { Generator, manual_seed, default_generator } from "./utils/random";
+export { Generator, manual_seed, default_generator, set_seed } from "./utils/random";
 export * from "./optim";
 export * from "./configuration";
 export * from "./modeling";

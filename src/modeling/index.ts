@@ -9,3 +9,5 @@ export { Conv1D } from "./conv1d";
 export type { GenerationOptions } from "./generation";
 export type { GenerationStreamer } from "./generation";
 export { GenerationOptionError } from "./generation_options";
+export { TextStreamer } from "./streamers";
+export type { TextStreamerOptions, StreamingTokenizer } from "./streamers";

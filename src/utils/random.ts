@@ -137,3 +137,13 @@ export const default_generator = new Generator(0);
 export function manual_seed(seed: number): Generator {
   return default_generator.manual_seed(seed);
 }
+
+/**
+ * `set_seed(42)`: makes everything that draws from the default generator reproducible — sampling
+ * in `generate` and the text-generation pipeline, dropout, weight initialisation — as
+ * transformers' `set_seed` seeds Python, NumPy and torch at once.
+ */
+export function set_seed(seed: number): void {
+  if (!Number.isFinite(seed)) throw new RangeError(`set_seed needs a number, got ${seed}.`);
+  default_generator.manual_seed(seed);
+}
