@@ -54,6 +54,27 @@ for (let i = 1; i <= 3; i++) update_display({ "text/plain": "step " + i, "text/h
       assert.equal((updates[2].content as KernelMessage.IUpdateDisplayDataMsg["content"]).data["text/plain"], "step 3");
     });
 
+    await t.test("TextStreamer and set_seed are in scope; the streamer grows one output in place", async () => {
+      const r = await run(kernel, `set_seed(0);
+const streamTok = await AutoTokenizer.from_pretrained("transformers-lab/gpt2-tiny-brown");
+const streamModel = await AutoModelForCausalLM.from_pretrained("transformers-lab/gpt2-tiny-brown");
+const streamed = await streamModel.generate(streamTok("The man said", { return_tensors: "pt" }).input_ids, { max_new_tokens: 12, streamer: new TextStreamer(streamTok, { skip_special_tokens: true }) });
+streamTok.decode(streamed.tolist()[0], { skip_special_tokens: true }).length`);
+      assert.equal(r.reply.status, "ok");
+      const shown = r.of("display_data");
+      const updates = r.of("update_display_data");
+      assert.equal(shown.length, 1, "one output");
+      assert.ok(updates.length >= 2, `updated in place while generating (${updates.length} updates)`);
+      const id = (shown[0].content as KernelMessage.IDisplayDataMsg["content"]).transient?.display_id;
+      assert.ok(id && updates.every((m) => (m.content as KernelMessage.IUpdateDisplayDataMsg["content"]).transient?.display_id === id));
+      const last = (updates[updates.length - 1].content as KernelMessage.IUpdateDisplayDataMsg["content"]).data["text/plain"];
+      const result = (r.of("execute_result")[0].content as KernelMessage.IExecuteResultMsg["content"]).data["text/plain"];
+      assert.ok(String(last).startsWith("The man said"), String(last));
+      assert.equal(String(String(last).length), result, "the streamed text is the whole generated text");
+      const stdout = r.of("stream").filter((m) => (m.content as KernelMessage.IStreamMsg["content"]).name === "stdout");
+      assert.equal(stdout.length, 0, "nothing printed to stdout in the notebook");
+    });
+
     await t.test("stop_on_error aborts the requests already queued, and only those", async () => {
       // The failing cell takes a moment, so the next request is surely waiting in the queue when it fails.
       const failing = kernel.requestExecute({ code: 'await new Promise((r) => setTimeout(r, 500));\nthrow new Error("first fails")', stop_on_error: true });
