@@ -54,6 +54,20 @@ for (const { name, ref } of references) {
   }
 }
 
+test("beam search over a batch gives each prompt the beams it gets alone", async () => {
+  const { ref } = references[0];
+  const model = await GPT2LMHeadModel.from_pretrained(hf5WeightsDir(ref.weights_dir));
+  // Prompts of one length searched with the same settings (no padding needed).
+  const first = ref.cases.find((c) => c.kind === "beam_search")!;
+  const same = ref.cases.filter((c) => c.kind === "beam_search" && c.input_ids.length === first.input_ids.length && JSON.stringify(c.generate_kwargs) === JSON.stringify(first.generate_kwargs));
+  assert.ok(same.length >= 2, "two prompts of one length with the same settings");
+  const out = await model.generate(same.map((c) => c.input_ids), { ...first.generate_kwargs, return_dict_in_generate: true });
+  const rows = out.sequences.tolist() as number[][];
+  const perPrompt = Number(first.generate_kwargs.num_return_sequences);
+  const withoutPadding = (row: number[]) => row.slice(0, row.length - [...row].reverse().findIndex((v) => v !== 0));
+  same.forEach((c, p) => c.sequences.forEach((expected, k) => assert.deepEqual(withoutPadding(rows[p * perPrompt + k]), withoutPadding(expected), `${c.id} beam ${k} in the batch`)));
+});
+
 test("text-generation with num_beams returns transformers' beams", async () => {
   const { ref } = references[0];
   const beamCase = ref.cases.find((c) => c.kind === "beam_search" && c.generate_kwargs.num_return_sequences === 2)!;
