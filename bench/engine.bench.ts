@@ -7,6 +7,7 @@ import { AdamW, weight_decay_param_groups } from "../src/optim";
 import { Tensor } from "../src/tensor";
 import { Generator, manual_seed } from "../src/utils/random";
 import { threadsLabel } from "./threads";
+import { median, timeIt } from "./timing";
 
 const PYTHON = "/usr/bin/python3";
 const B = 32;
@@ -16,22 +17,6 @@ const LAYERS = 2;
 const HEADS = 2;
 const FF = 512;
 const VOCAB = 30522;
-
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function timeIt(fn: () => Promise<unknown>, warmup: number, reps: number): Promise<number> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
 
 function batch(): Record<string, Tensor> {
   const gen = new Generator(0);

@@ -9,6 +9,7 @@ import { BertConfig, BertModel } from "../src/models";
 import { Tensor } from "../src/tensor";
 import { Generator, manual_seed } from "../src/utils/random";
 import { threadsLabel } from "./threads";
+import { timeIt } from "./timing";
 
 const PYTHON = "/usr/bin/python3";
 
@@ -28,21 +29,8 @@ const SIZES: Size[] = [
   { name: "bert-base", layers: 12, hidden: 768, heads: 12, intermediate: 3072, batch: 8, seq: 128, reps: 3 },
 ];
 
-function median(xs: number[]): number {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.floor(s.length / 2)];
-}
-
-async function timeIt(fn: () => Promise<unknown>, reps: number): Promise<number> {
-  for (let i = 0; i < 3; i++) await fn(); // warm-up: compiles on first use, then lets threads and caches settle
-  const times: number[] = [];
-  for (let i = 0; i < reps; i++) {
-    const t0 = performance.now();
-    await fn();
-    times.push(performance.now() - t0);
-  }
-  return median(times);
-}
+/** Warm-up: compiles on first use, then lets threads and caches settle. */
+const WARMUP = 3;
 
 /** A plain PyTorch BERT encoder that loads our safetensors file with numpy (no transformers needed). */
 const TORCH_SCRIPT = `
@@ -102,7 +90,7 @@ async function benchSize(size: Size, root: string): Promise<void> {
   let ourOut: Tensor | null = null;
   const ours = await timeIt(async () => {
     ourOut = (await model({ input_ids, attention_mask })).last_hidden_state;
-  }, size.reps);
+  }, WARMUP, size.reps);
   const label = `${size.name} forward (B${size.batch}×S${size.seq})`;
 
   // Debian's PyTorch runs slower on two threads than on one on this 2-core machine: time both
@@ -129,7 +117,7 @@ async function benchSize(size: Size, root: string): Promise<void> {
     attention_mask: new tjs.Tensor("int64", attention_mask.data as BigInt64Array, input_ids.shape),
     token_type_ids: new tjs.Tensor("int64", new BigInt64Array(input_ids.size), input_ids.shape),
   };
-  const tjsMs = await timeIt(() => theirs(feeds), size.reps);
+  const tjsMs = await timeIt(() => theirs(feeds), WARMUP, size.reps);
   console.log(`${label}: ours ${ours.toFixed(1)} ms | transformers.js (our ONNX export) ${tjsMs.toFixed(1)} ms | ratio ${(ours / tjsMs).toFixed(2)}×`);
   await theirs.dispose?.();
   await model.release_programs();
