@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Graph, GraphValue } from "../engine/graph";
 import { Program } from "../engine/program";
+import { FrozenSlot } from "../engine/frozen_weights";
 import { serializeGraph } from "../engine/to_onnx";
 import { Module } from "../nn/module";
 import { Linear } from "../nn/linear";
@@ -128,6 +129,8 @@ export abstract class PreTrainedModel extends Module {
   /** What the last `from_pretrained` found: missing, unexpected and mismatched weights. */
   declare loading_info: LoadingInfo | null;
   private declare _programs: Map<string, Promise<Program>>;
+  /** The one inference session with this model's weights baked in, while they stay unchanged. */
+  private declare _frozen: FrozenSlot;
 
   constructor(config: PretrainedConfig) {
     super();
@@ -146,6 +149,7 @@ export abstract class PreTrainedModel extends Module {
     model.config = config;
     Object.defineProperty(model, "loading_info", { value: null, writable: true, enumerable: false });
     Object.defineProperty(model, "_programs", { value: new Map(), writable: true, enumerable: false });
+    Object.defineProperty(model, "_frozen", { value: new FrozenSlot(), writable: false, enumerable: false });
     return model;
   }
 
@@ -279,12 +283,14 @@ export abstract class PreTrainedModel extends Module {
 
   /** The compiled program for a kind of call, built on first use and kept. */
   async program(spec: ForwardSpec, backward = false): Promise<Program> {
+    // Training changes the weights at every step: the frozen inference copy would only take memory.
+    if (this.training || backward) this._frozen.release().catch(() => undefined);
     const key = JSON.stringify({ ...spec, training: this.training, backward });
     let program = this._programs.get(key);
     if (!program) {
       program = (async () => {
         const g = this.graph(spec);
-        return Program.compile(g, backward ? { backward: { loss: "loss" } } : {});
+        return Program.compile(g, backward ? { backward: { loss: "loss" } } : { frozen_slot: this._frozen });
       })();
       this._programs.set(key, program);
       program.catch(() => this._programs.delete(key));
@@ -440,10 +446,18 @@ export abstract class PreTrainedModel extends Module {
 
   /** The tensors save_pretrained writes, by their Hub names (tied weights once). */
   checkpoint_state(): Record<string, Tensor> {
+    return this.checkpointTensors(true);
+  }
+
+  /**
+   * `writable` views count as a change to the weights (the caller may write into them); saving
+   * copies the values at once, so it reads them without dropping the frozen inference session.
+   */
+  private checkpointTensors(writable: boolean): Record<string, Tensor> {
     const out: Record<string, Tensor> = {};
     for (const [name, p] of this.named_parameters()) {
-      if (p.data.length !== p.numel) throw new CheckpointError(`Parameter ${name} is in use by a running call; await the model call before saving.`);
-      out[name] = p.tensor();
+      if (p.peek().length !== p.numel) throw new CheckpointError(`Parameter ${name} is in use by a running call; await the model call before saving.`);
+      out[name] = writable ? p.tensor() : new Tensor(p.peek(), p.shape, "float32");
     }
     return out;
   }
@@ -457,7 +471,7 @@ export abstract class PreTrainedModel extends Module {
       throw new CheckpointError(`Provided path (${save_directory}) should be a directory, not a file.`);
     }
     // Everything is prepared in memory first, so a failure leaves the folder as it was.
-    const shards = shardCheckpoint(this.checkpoint_state(), parseSize(options.max_shard_size ?? "10GB"));
+    const shards = shardCheckpoint(this.checkpointTensors(false), parseSize(options.max_shard_size ?? "10GB"));
     const chunks = [...shards.files].map(([file, tensors]) => [file, serialize(tensors, { metadata: { format: "pt" } })] as const);
     const config = this.config;
     config.architectures = [this.constructor.name];
