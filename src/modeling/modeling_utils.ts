@@ -25,6 +25,7 @@ import { fillNormal, initialisationSkipped, withoutInitialisation } from "./init
 
 import { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME } from "./checkpoint_errors";
 import { checkModelMemory } from "./model_memory";
+import { PushToHubUnavailableError } from "../hub/errors";
 
 export { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME };
 
@@ -82,6 +83,8 @@ export interface SaveOptions {
   onnx?: boolean;
   /** Split the weights into files of at most this size ("10GB" by default, as transformers does). */
   max_shard_size?: number | string;
+  /** Python's upload after saving; not available yet, so `true` raises PushToHubUnavailableError. */
+  push_to_hub?: boolean;
 }
 
 type ConfigClass = (new (kwargs?: ConfigKwargs) => PretrainedConfig) & typeof PretrainedConfig;
@@ -467,6 +470,7 @@ export abstract class PreTrainedModel extends Module {
    * `save_directory`, as the Hub stores them. Each file is written completely or not at all.
    */
   async save_pretrained(save_directory: string, options: SaveOptions = {}): Promise<void> {
+    if (options.push_to_hub) throw new PushToHubUnavailableError(`${this.constructor.name}.save_pretrained(dir, { push_to_hub: true })`);
     if (fs.existsSync(save_directory) && !fs.statSync(save_directory).isDirectory()) {
       throw new CheckpointError(`Provided path (${save_directory}) should be a directory, not a file.`);
     }
@@ -494,6 +498,11 @@ export abstract class PreTrainedModel extends Module {
       fs.mkdirSync(path.join(save_directory, "onnx"), { recursive: true });
       writeFileAtomic(path.join(save_directory, "onnx", "model.onnx"), onnxBytes);
     }
+  }
+
+  /** Uploads the model to the Hub as Python's `model.push_to_hub(repo_id)` does; not available yet (raises PushToHubUnavailableError). */
+  async push_to_hub(_repo_id: string, _options: Record<string, unknown> = {}): Promise<never> {
+    throw new PushToHubUnavailableError(`${this.constructor.name}.push_to_hub`);
   }
 
   /** The inference graph that `save_pretrained(dir, { onnx: true })` exports, with the output names transformers.js reads. */

@@ -15,6 +15,7 @@ import { hasLoneSurrogate } from "./unicode";
 import { TruncationStrategyName, checkStrideFitsMaxLength, overflowingPairs, sequenceBudget, stopAtWordReaching, truncateSequences } from "./truncation";
 import { Word } from "./word";
 import { BackendEncoding, BackendTokenizer } from "./backend_tokenizer";
+import { PushToHubUnavailableError } from "../hub/errors";
 import { refuseAbove } from "../utils/size_limits";
 
 export type TextInput = string | string[] | string[][];
@@ -1123,6 +1124,11 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
       offsets: enc.offset_mapping as [number, number][],
       word_ids: enc.word_ids(),
     };
+  }
+
+  /** Uploads the tokenizer files as Python's `tokenizer.push_to_hub(repo_id)` does; not available yet (raises PushToHubUnavailableError). */
+  async push_to_hub(_repo_id: string, _options: Record<string, unknown> = {}): Promise<never> {
+    throw new PushToHubUnavailableError(`${this.constructor.name}.push_to_hub`);
   }
 
   /** The whole tokenizer as a tokenizer.json object (the format the Rust and JS tokenizers load). */
