@@ -11,6 +11,7 @@ import { sessionHost } from "./runtime/session_host";
 import type { WireTensor } from "./runtime/wire";
 import { serializeGraph } from "./to_onnx";
 import type { Parameter } from "../nn/parameter";
+import { FrozenSlot, FrozenWeights } from "./frozen_weights";
 
 export interface CompileOptions {
   /** Which named graph outputs the program returns (default: all of them). */
@@ -22,6 +23,14 @@ export interface CompileOptions {
   backward?: { loss: string };
   /** onnxruntime threads inside one run (default: all cores). */
   intra_op_num_threads?: number;
+  /**
+   * Inference programs (no backward pass, no dropout) bake unchanged weights into a second
+   * session so onnxruntime can prepack them (`"auto"`, the default; see FrozenWeights), or always
+   * take them as inputs (`"inputs"`).
+   */
+  weights?: "auto" | "inputs";
+  /** Shares one frozen-weights session among the programs of one model (at most one lives). */
+  frozen_slot?: FrozenSlot;
 }
 
 export interface RunOptions {
@@ -65,7 +74,13 @@ export class Program {
     readonly outputNames: string[],
     private readonly trainable: { name: string; param: Parameter }[],
     private readonly lossName: string | null,
+    private readonly frozen: FrozenWeights | null,
   ) {}
+
+  /** Whether the last run used the session with the weights baked in (inference programs only). */
+  get ran_frozen(): boolean {
+    return this.frozen?.lastRunFrozen ?? false;
+  }
 
   static async compile(graph: Graph, options: CompileOptions = {}): Promise<Program> {
     const names = options.outputs ?? [...graph.outputs.keys()];
@@ -89,11 +104,14 @@ export class Program {
     const { bytes, inputs } = serializeGraph(graph, { outputs });
     let created: { sessionId: number };
     try {
-      created = await sessionHost.create(bytes, { intraOpNumThreads: options.intra_op_num_threads ?? defaultThreads });
+      created = await sessionHost.create(bytes, { intraOpNumThreads: options.intra_op_num_threads ?? defaultThreads }, true);
     } catch (e) {
       throw new ExecutionError(`onnxruntime could not load the compiled graph "${graph.name}": ${(e as Error).message}`);
     }
-    return new Program(graph, created.sessionId, inputs, outputs.map(([n]) => n), trainable, lossName);
+    const inference = !options.backward && !inputs.some((v) => v.kind === "dropout_mask") && (options.weights ?? "auto") === "auto";
+    const threads = options.intra_op_num_threads ?? defaultThreads;
+    const frozen = inference ? new FrozenWeights(graph, outputs, inputs, threads, options.frozen_slot) : null;
+    return new Program(graph, created.sessionId, inputs, outputs.map(([n]) => n), trainable, lossName, frozen);
   }
 
   /** Runs the program. `feeds` holds every run-time input by name (parameters are supplied automatically). */
@@ -108,16 +126,18 @@ export class Program {
     const dims = new Map<string, number>();
     const wire: WireTensor[] = [];
     const params = new Map<string, Parameter>();
+    for (const v of this.inputs) if (v.kind === "input") wire.push(this.checkFeed(v, feeds[v.name], dims));
+    const frozenSession = this.frozen ? await this.frozen.sessionForRun() : null;
+    if (frozenSession !== null) return this.collect(await sessionHost.run(frozenSession, wire, this.outputNames), options);
     for (const v of this.inputs) {
-      if (v.kind === "input") wire.push(this.checkFeed(v, feeds[v.name], dims));
-      else if (v.kind === "parameter") {
-        const p = this.graph.parameters.get(v.name)!.param;
-        if (p.data.length === 0 && p.numel > 0) {
-          throw new ExecutionError(`Parameter ${v.name} has no values: they were moved to the engine's worker by a run that never returned (the worker stopped). Load the model again.`);
-        }
-        params.set(v.name, p);
-        wire.push({ name: v.name, dtype: "float32", dims: p.shape, data: p.data, moved: true });
+      if (v.kind !== "parameter") continue;
+      const p = this.graph.parameters.get(v.name)!.param;
+      const data = p.peek();
+      if (data.length === 0 && p.numel > 0) {
+        throw new ExecutionError(`Parameter ${v.name} has no values: they were moved to the engine's worker by a run that never returned (the worker stopped). Load the model again.`);
       }
+      params.set(v.name, p);
+      wire.push({ name: v.name, dtype: "float32", dims: p.shape, data, moved: true });
     }
     const generator = options.generator ?? default_generator;
     for (const m of this.graph.dropoutMasks) {
@@ -131,9 +151,14 @@ export class Program {
     const result = await sessionHost.run(this.sessionId, wire, this.outputNames);
     for (const r of result.returned) {
       const p = params.get(r.name);
-      if (p) p.data = r.data as Float32Array;
+      if (p) p.restore(r.data as Float32Array);
       else this.maskBuffers.set(r.name, r.data as Float32Array | Float64Array);
     }
+    return this.collect(result, options);
+  }
+
+  /** Turns a run's reply into named tensors (gradients onto the parameters, loss checked). */
+  private collect(result: { outputs: WireTensor[]; error?: string }, options: RunOptions): Record<string, Tensor> {
     if (result.error) throw new ExecutionError(explainRuntimeError(this.graph, result.error));
 
     const out: Record<string, Tensor> = {};
@@ -183,6 +208,8 @@ export class Program {
   async release(): Promise<void> {
     if (this.released) return;
     this.released = true;
+    const frozen = this.frozen;
+    if (frozen) await sessionHost.exclusive(() => frozen.releaseNow());
     await sessionHost.release(this.sessionId);
   }
 }

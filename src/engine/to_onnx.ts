@@ -79,7 +79,7 @@ export function serializeGraph(graph: Graph, options: SerializeOptions): Seriali
       seenConst.add(v.name);
     } else if (v.kind === "parameter" && options.weightsAsInitializers) {
       const p = graph.parameters.get(v.name)!.param;
-      initializers.push(tensorProto(v.name, new Tensor(p.data, p.shape, p.dtype)));
+      initializers.push(tensorProto(v.name, new Tensor(p.peek(), p.shape, p.dtype)));
     } else if (v.kind !== "node") inputs.push(v);
   }
   const order = (v: GraphValue) => ({ input: 0, parameter: 1, dropout_mask: 2, constant: 3, node: 4 })[v.kind];

@@ -55,3 +55,18 @@ export class LocalEntryNotFoundError extends EntryNotFoundError {
 export class FileMetadataError extends HubError {
   override name = "FileMetadataError";
 }
+
+/**
+ * Uploading (`push_to_hub`) is not available here yet. Raised instead of silently skipping the
+ * upload, so a run never looks as if it had published a model that it did not.
+ */
+export class PushToHubUnavailableError extends HubError {
+  override name = "PushToHubUnavailableError";
+  constructor(what: string) {
+    super(
+      `${what}: uploading to the Hub is not available in this version. Save locally instead ` +
+        `(model.save_pretrained(dir), tokenizer.save_pretrained(dir), trainer.save_model(dir)) and upload ` +
+        `the folder from a machine that can reach the Hub (huggingface-cli upload <repo_id> <dir>).`,
+    );
+  }
+}

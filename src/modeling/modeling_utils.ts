@@ -2,6 +2,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { Graph, GraphValue } from "../engine/graph";
 import { Program } from "../engine/program";
+import { FrozenSlot } from "../engine/frozen_weights";
 import { serializeGraph } from "../engine/to_onnx";
 import { Module } from "../nn/module";
 import { Linear } from "../nn/linear";
@@ -24,6 +25,7 @@ import { fillNormal, initialisationSkipped, withoutInitialisation } from "./init
 
 import { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME } from "./checkpoint_errors";
 import { checkModelMemory } from "./model_memory";
+import { PushToHubUnavailableError } from "../hub/errors";
 
 export { CheckpointError, WEIGHTS_INDEX_NAME, WEIGHTS_NAME };
 
@@ -81,6 +83,8 @@ export interface SaveOptions {
   onnx?: boolean;
   /** Split the weights into files of at most this size ("10GB" by default, as transformers does). */
   max_shard_size?: number | string;
+  /** Python's upload after saving; not available yet, so `true` raises PushToHubUnavailableError. */
+  push_to_hub?: boolean;
 }
 
 type ConfigClass = (new (kwargs?: ConfigKwargs) => PretrainedConfig) & typeof PretrainedConfig;
@@ -128,6 +132,8 @@ export abstract class PreTrainedModel extends Module {
   /** What the last `from_pretrained` found: missing, unexpected and mismatched weights. */
   declare loading_info: LoadingInfo | null;
   private declare _programs: Map<string, Promise<Program>>;
+  /** The one inference session with this model's weights baked in, while they stay unchanged. */
+  private declare _frozen: FrozenSlot;
 
   constructor(config: PretrainedConfig) {
     super();
@@ -146,6 +152,7 @@ export abstract class PreTrainedModel extends Module {
     model.config = config;
     Object.defineProperty(model, "loading_info", { value: null, writable: true, enumerable: false });
     Object.defineProperty(model, "_programs", { value: new Map(), writable: true, enumerable: false });
+    Object.defineProperty(model, "_frozen", { value: new FrozenSlot(), writable: false, enumerable: false });
     return model;
   }
 
@@ -279,12 +286,14 @@ export abstract class PreTrainedModel extends Module {
 
   /** The compiled program for a kind of call, built on first use and kept. */
   async program(spec: ForwardSpec, backward = false): Promise<Program> {
+    // Training changes the weights at every step: the frozen inference copy would only take memory.
+    if (this.training || backward) this._frozen.release().catch(() => undefined);
     const key = JSON.stringify({ ...spec, training: this.training, backward });
     let program = this._programs.get(key);
     if (!program) {
       program = (async () => {
         const g = this.graph(spec);
-        return Program.compile(g, backward ? { backward: { loss: "loss" } } : {});
+        return Program.compile(g, backward ? { backward: { loss: "loss" } } : { frozen_slot: this._frozen });
       })();
       this._programs.set(key, program);
       program.catch(() => this._programs.delete(key));
@@ -440,10 +449,18 @@ export abstract class PreTrainedModel extends Module {
 
   /** The tensors save_pretrained writes, by their Hub names (tied weights once). */
   checkpoint_state(): Record<string, Tensor> {
+    return this.checkpointTensors(true);
+  }
+
+  /**
+   * `writable` views count as a change to the weights (the caller may write into them); saving
+   * copies the values at once, so it reads them without dropping the frozen inference session.
+   */
+  private checkpointTensors(writable: boolean): Record<string, Tensor> {
     const out: Record<string, Tensor> = {};
     for (const [name, p] of this.named_parameters()) {
-      if (p.data.length !== p.numel) throw new CheckpointError(`Parameter ${name} is in use by a running call; await the model call before saving.`);
-      out[name] = p.tensor();
+      if (p.peek().length !== p.numel) throw new CheckpointError(`Parameter ${name} is in use by a running call; await the model call before saving.`);
+      out[name] = writable ? p.tensor() : new Tensor(p.peek(), p.shape, "float32");
     }
     return out;
   }
@@ -453,11 +470,12 @@ export abstract class PreTrainedModel extends Module {
    * `save_directory`, as the Hub stores them. Each file is written completely or not at all.
    */
   async save_pretrained(save_directory: string, options: SaveOptions = {}): Promise<void> {
+    if (options.push_to_hub) throw new PushToHubUnavailableError(`${this.constructor.name}.save_pretrained(dir, { push_to_hub: true })`);
     if (fs.existsSync(save_directory) && !fs.statSync(save_directory).isDirectory()) {
       throw new CheckpointError(`Provided path (${save_directory}) should be a directory, not a file.`);
     }
     // Everything is prepared in memory first, so a failure leaves the folder as it was.
-    const shards = shardCheckpoint(this.checkpoint_state(), parseSize(options.max_shard_size ?? "10GB"));
+    const shards = shardCheckpoint(this.checkpointTensors(false), parseSize(options.max_shard_size ?? "10GB"));
     const chunks = [...shards.files].map(([file, tensors]) => [file, serialize(tensors, { metadata: { format: "pt" } })] as const);
     const config = this.config;
     config.architectures = [this.constructor.name];
@@ -480,6 +498,11 @@ export abstract class PreTrainedModel extends Module {
       fs.mkdirSync(path.join(save_directory, "onnx"), { recursive: true });
       writeFileAtomic(path.join(save_directory, "onnx", "model.onnx"), onnxBytes);
     }
+  }
+
+  /** Uploads the model to the Hub as Python's `model.push_to_hub(repo_id)` does; not available yet (raises PushToHubUnavailableError). */
+  async push_to_hub(_repo_id: string, _options: Record<string, unknown> = {}): Promise<never> {
+    throw new PushToHubUnavailableError(`${this.constructor.name}.push_to_hub`);
   }
 
   /** The inference graph that `save_pretrained(dir, { onnx: true })` exports, with the output names transformers.js reads. */

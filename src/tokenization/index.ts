@@ -15,3 +15,5 @@ export { GPT2Tokenizer, GPT2TokenizerFast } from "./tokenization_gpt2";
 export type { GPT2TokenizerSettings } from "./tokenization_gpt2";
 export { AutoTokenizer } from "./tokenization_auto";
 export type { TokenizerLoadOptions } from "./tokenization_auto";
+export { BackendTokenizer, BackendNormalizer, BackendPreTokenizer, BackendModel, BackendPostProcessor, BackendDecoder } from "./backend_tokenizer";
+export type { BackendEncoding, PreTokenizedWord, Token } from "./backend_tokenizer";

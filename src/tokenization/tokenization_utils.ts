@@ -14,6 +14,8 @@ import { SubwordModel, TokenSink } from "./subword_model";
 import { hasLoneSurrogate } from "./unicode";
 import { TruncationStrategyName, checkStrideFitsMaxLength, overflowingPairs, sequenceBudget, stopAtWordReaching, truncateSequences } from "./truncation";
 import { Word } from "./word";
+import { BackendEncoding, BackendTokenizer } from "./backend_tokenizer";
+import { PushToHubUnavailableError } from "../hub/errors";
 import { refuseAbove } from "../utils/size_limits";
 
 export type TextInput = string | string[] | string[][];
@@ -1093,6 +1095,40 @@ export abstract class PreTrainedTokenizer extends Callable<[TextInput, (TextInpu
 
   _repr_mimebundle_(): Record<string, unknown> {
     return { "text/plain": this.toString() };
+  }
+
+  /**
+   * The pipeline in pieces, as transformers' fast tokenizers expose it:
+   * `backend_tokenizer.normalizer.normalize_str(text)`, `.pre_tokenizer.pre_tokenize_str(text)`,
+   * `.model.tokenize(word)`, `.post_processor.process(tokens)`, `.decoder.decode(tokens)`.
+   * Built from this tokenizer's tokenizer.json, again after tokens are added.
+   */
+  get backend_tokenizer(): BackendTokenizer {
+    const key = `${this.len} ${JSON.stringify(this.special_tokens_map)}`;
+    if (this.backend?.key !== key) this.backend = { key, tokenizer: new BackendTokenizer(this) };
+    return this.backend.tokenizer;
+  }
+
+  private backend: { key: string; tokenizer: BackendTokenizer } | null = null;
+
+  /** `backend_tokenizer.encode`: one text or pair, no truncation or padding, with offsets and word ids. */
+  encodeForBackend(sequence: string, pair: string | null, add_special_tokens: boolean): BackendEncoding {
+    const enc = this._call(sequence, pair, { add_special_tokens, return_offsets_mapping: true, return_special_tokens_mask: true });
+    const row = (name: string) => enc[name] as number[];
+    return {
+      ids: row("input_ids"),
+      tokens: enc.tokens(),
+      type_ids: (enc.token_type_ids as number[] | undefined) ?? row("input_ids").map(() => 0),
+      attention_mask: row("attention_mask"),
+      special_tokens_mask: row("special_tokens_mask"),
+      offsets: enc.offset_mapping as [number, number][],
+      word_ids: enc.word_ids(),
+    };
+  }
+
+  /** Uploads the tokenizer files as Python's `tokenizer.push_to_hub(repo_id)` does; not available yet (raises PushToHubUnavailableError). */
+  async push_to_hub(_repo_id: string, _options: Record<string, unknown> = {}): Promise<never> {
+    throw new PushToHubUnavailableError(`${this.constructor.name}.push_to_hub`);
   }
 
   /** The whole tokenizer as a tokenizer.json object (the format the Rust and JS tokenizers load). */

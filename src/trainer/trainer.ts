@@ -8,6 +8,7 @@ import { default_data_collator } from "../data/default_data_collator";
 import { Dataset } from "../datasets/dataset";
 import { DatasetDict } from "../datasets/dataset_dict";
 import { NonFiniteLossError } from "../engine/errors";
+import { PushToHubUnavailableError } from "../hub/errors";
 import { load_file } from "../modeling/safetensors";
 import type { Parameter } from "../nn/parameter";
 import { Tensor } from "../tensor";
@@ -370,6 +371,11 @@ export class Trainer {
   }
 
   // ------------------------------------------------------------------------------------ saving
+
+  /** Uploads the model, tokenizer and training state as Python's `trainer.push_to_hub()` does; not available yet (raises PushToHubUnavailableError). */
+  async push_to_hub(_options: Record<string, unknown> = {}): Promise<never> {
+    throw new PushToHubUnavailableError("Trainer.push_to_hub");
+  }
 
   /** Saves the model (and tokenizer) to `output_dir` (default: args.output_dir), as save_pretrained does. */
   async save_model(output_dir?: string): Promise<void> {

@@ -1,6 +1,7 @@
 // TrainingArguments: the Trainer's settings, with the names and defaults of transformers v4.
 // Unknown names are refused with the closest valid name, so a typo never silently does nothing.
 import { closest, distance } from "fastest-levenshtein";
+import { PushToHubUnavailableError } from "../hub/errors";
 
 /** A wrong or inconsistent training argument. */
 export class TrainingArgumentsError extends Error {
@@ -162,7 +163,7 @@ const CHOICES: Partial<Record<keyof TrainingArgumentsCore, readonly string[]>> =
  */
 const NO_EFFECT_HERE = [
   "no_cuda", "use_cpu", "use_mps_device", "dataloader_num_workers", "dataloader_pin_memory", "dataloader_persistent_workers",
-  "dataloader_prefetch_factor", "log_level", "log_level_replica", "log_on_each_node", "push_to_hub", "hub_model_id",
+  "dataloader_prefetch_factor", "log_level", "log_level_replica", "log_on_each_node", "hub_model_id",
   "hub_strategy", "hub_token", "hub_private_repo", "hub_always_push", "push_to_hub_model_id", "push_to_hub_organization",
   "push_to_hub_token", "full_determinism", "save_on_each_node", "jit_mode_eval", "use_ipex", "fp16_opt_level",
   "half_precision_backend", "bf16_full_eval", "fp16_full_eval", "fp16_backend", "tf32", "local_rank", "ddp_backend",
@@ -223,6 +224,7 @@ export class TrainingArguments {
         throw new TrainingArgumentsError(`TrainingArguments got an unknown argument '${key}'.${hint}`);
       }
     }
+    if (init.push_to_hub) throw new PushToHubUnavailableError("TrainingArguments({ push_to_hub: true })");
     for (const [key, dflt] of Object.entries(NOT_IMPLEMENTED)) {
       const value = (init as Record<string, unknown>)[key];
       if (value !== undefined && JSON.stringify(value) !== JSON.stringify(dflt)) {

@@ -65,10 +65,12 @@ export class SessionHost {
     return run;
   }
 
-  async create(bytes: Uint8Array, options: SessionOptionsWire): Promise<{ sessionId: number; inputNames: string[] }> {
+  /** Creates a session from ONNX bytes; with `give`, the bytes move to the worker instead of being copied. */
+  async create(bytes: Uint8Array, options: SessionOptionsWire, give = false): Promise<{ sessionId: number; inputNames: string[] }> {
     const sessionId = this.nextId++;
     this.refs++;
-    const reply = await this.send({ type: "create", sessionId, bytes, options } as Omit<Request, "reqId">);
+    const transfer = give ? [bytes.buffer as ArrayBuffer] : [];
+    const reply = await this.send({ type: "create", sessionId, bytes, options } as Omit<Request, "reqId">, transfer);
     if (reply.type === "error") throw new ExecutionError(reply.message);
     return { sessionId, inputNames: reply.inputNames ?? [] };
   }
