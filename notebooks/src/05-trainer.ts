@@ -149,12 +149,12 @@ export const lesson: Lesson = {
         const emailLengths: number[] = train_dataset.column("input_ids").map((ids: number[]) => ids.length);
         const subjectLengths: number[] = tokenizer(train_raw.column("subject"), { truncation: true, max_length: 48 }).input_ids.map((ids: number[]) => ids.length);
         const padding = [emailLengths, subjectLengths].map((lengths) => [paddingShare(lengths, [...lengths.keys()]), paddingShare(lengths, groupedByLength(lengths))].map(percent));
-        plot(
+        display(plot(
           [{{traces}}].map((name, k) => ({
             type: "bar", name, x: [{{groups}}], y: padding.map((p) => p[k]), text: padding.map((p) => p[k].toFixed(1) + " %"), textposition: "outside",
           })),
           { title: {{title}}, barmode: "group", yaxis: { title: {{axis}}, range: [0, 100] } },
-        );
+        ));
         ({
           emails_cut: emailLengths.filter((n) => n === 48).length,
           emails_random_pct: padding[0][0], emails_grouped_pct: padding[0][1],
@@ -362,14 +362,14 @@ export const lesson: Lesson = {
         const logged = history.filter((entry: any) => entry.loss !== undefined);
         const evals = history.filter((entry: any) => entry.eval_accuracy !== undefined);
         const steps = evals.map((e: any) => e.step);
-        plot(
+        display(plot(
           [
             { type: "scatter", mode: "lines+markers", x: logged.map((e: any) => e.step), y: logged.map((e: any) => e.loss), name: {{loss}} },
             { type: "scatter", mode: "lines+markers", x: steps, y: evals.map((e: any) => e.eval_accuracy), name: {{accuracy}}, yaxis: "y2" },
             { type: "scatter", mode: "lines", x: steps, y: steps.map(() => baseline_accuracy), name: {{always}}, yaxis: "y2", line: { dash: "dash" } },
           ],
           { title: {{title}}, xaxis: { title: {{step}} }, yaxis: { title: {{lossAxis}} }, yaxis2: { title: {{accuracyAxis}}, overlaying: "y", side: "right", range: [0.5, 1] } },
-        );
+        ));
         const round3 = (x: number) => Math.round(1000 * x) / 1000;
         ({
           training_loss: round3(train_output.training_loss),
@@ -446,10 +446,10 @@ export const lesson: Lesson = {
         const predicted: number[] = Tensor.from(test_predictions.predictions).argmax(-1).tolist();
         const names: string[] = ["ham", "spam"];
         const matrix = names.map((_, truth) => names.map((_, guess) => predicted.filter((p, i) => eval_labels[i] === truth && p === guess).length));
-        plot(
+        display(plot(
           [{ type: "heatmap", z: matrix, x: names.map((n) => {{predicted}} + n), y: names.map((n) => {{true}} + n), text: matrix, texttemplate: "%{text}", colorscale: "Blues", showscale: false }],
           { title: {{title}}, yaxis: { autorange: "reversed" } },
-        );
+        ));
         ({ ham_as_ham: matrix[0][0], ham_as_spam: matrix[0][1], spam_as_ham: matrix[1][0], spam_as_spam: matrix[1][1] });
         `,
         {
