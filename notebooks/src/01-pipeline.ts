@@ -377,10 +377,9 @@ export const lesson: Lesson = {
       (overflow) 일을 막을 수 있습니다. 마지막으로 \`model.config.id2label\`이 각 열의 이름을 알려 줍니다.
       `,
     ),
-    code(
-      `
+    code(`
       function softmaxRow(row: number[]): number[] {
-        const max = Math.max(...row);
+        const max = Math.max(...row); // [en] subtracting the largest value keeps Math.exp from overflowing [ko] 가장 큰 값을 빼서 overflow를 막습니다
         const exps = row.map((z) => Math.exp(z - max));
         const total = exps.reduce((a, b) => a + b, 0);
         return exps.map((e) => e / total);
@@ -391,22 +390,7 @@ export const lesson: Lesson = {
         sentence: raw_inputs[i],
         ...Object.fromEntries(row.map((p, j) => [id2label[j], Number(p.toFixed(4))])),
       }));
-      `,
-      `
-      function softmaxRow(row: number[]): number[] {
-        const max = Math.max(...row);                       // 가장 큰 값을 빼서 overflow를 막습니다
-        const exps = row.map((z) => Math.exp(z - max));
-        const total = exps.reduce((a, b) => a + b, 0);
-        return exps.map((e) => e / total);
-      }
-      const probabilities = (outputs.logits.tolist() as number[][]).map(softmaxRow);
-      const id2label = model.config.id2label;
-      probabilities.map((row, i) => ({
-        sentence: raw_inputs[i],
-        ...Object.fromEntries(row.map((p, j) => [id2label[j], Number(p.toFixed(4))])),
-      }));
-      `,
-    ),
+    `),
     md(
       `
       Does the pipeline say the same? Run it on the same sentences and put its answers next to ours:

@@ -355,10 +355,9 @@ export const lesson: Lesson = {
       **구조**를 만든 다음, 그 안에 **학습된 가중치를 불러옵니다.** 두 번째 단계에서 멈추면 이렇게 됩니다.
       `,
     ),
-    code(
-      `
+    code(`
       const blueprint = mlmModel.config;
-      const randomModel = new BertForMaskedLM(blueprint);   // same architecture, random weights
+      const randomModel = new BertForMaskedLM(blueprint); // [en] same architecture, random weights [ko] 구조는 같고 가중치는 무작위
       const randomScores: number[] = (await randomModel(masked)).logits.tolist()[0][maskPosition];
       const randomTop5 = randomScores
         .map((score, id) => ({ id, score }))
@@ -366,19 +365,7 @@ export const lesson: Lesson = {
         .slice(0, 5)
         .map(({ id }) => tokenizer.convert_ids_to_tokens([id])[0]);
       ({ parameters: mlmModel.num_parameters(), trained: top5.map((x) => x.token), random: randomTop5 });
-      `,
-      `
-      const blueprint = mlmModel.config;
-      const randomModel = new BertForMaskedLM(blueprint);   // 구조는 같고 가중치는 무작위
-      const randomScores: number[] = (await randomModel(masked)).logits.tolist()[0][maskPosition];
-      const randomTop5 = randomScores
-        .map((score, id) => ({ id, score }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 5)
-        .map(({ id }) => tokenizer.convert_ids_to_tokens([id])[0]);
-      ({ parameters: mlmModel.num_parameters(), trained: top5.map((x) => x.token), random: randomTop5 });
-      `,
-    ),
+    `),
     md(
       `
       Same number of parameters, same shapes — but the random model's guesses are arbitrary. All the

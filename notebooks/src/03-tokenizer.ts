@@ -471,7 +471,13 @@ export const lesson: Lesson = {
       `,
     ),
     codeWithFigures({ num_rows: 40 }, `
-      const diary = Dataset.from_dict(${JSON.stringify({ text: koreanDiary.map((d) => d.text), label: koreanDiary.map((d) => d.label) }, null, 2).replace(/\n/g, "\n      ")});
+      const diary = Dataset.from_dict({
+        text: [
+          ${koreanDiary.map((d) => JSON.stringify(d.text)).join(",\n          ")},
+        ],
+        // [en] 1 = a good day, 0 = a hard one [ko] 1 = 즐거운 날, 0 = 힘든 날
+        label: [${koreanDiary.map((d) => d.label).join(", ")}],
+      });
       diary;
     `),
     codeWithFigures(

@@ -435,9 +435,9 @@ export const lesson: Lesson = {
       the library, and SKT Brain's KoBERT was published in its own repository with its documentation
       elsewhere; large Korean corpora were not on the Hub at all. The Korean community has since
       published more there — the KLUE benchmark and its \`klue/bert-base\` model, for example — and
-      every Korean model or data set uploaded with \`language: ko\` in its card makes the next search
-      above return more than 0. Lesson 3 showed the first step on your own: a Korean vocabulary
-      trained in a few seconds.
+      every Korean model or data set uploaded with \`language: ko\` in its card makes the Hub's answer
+      to the Korean search of section 6 a little longer. In lesson 3 you took a first step yourself: a
+      Korean vocabulary trained in a few seconds.
       `,
       `
       이렇게 작은 모델은 영어 문장이 서툴지만, 요청과 응답의 모양은 위젯과 똑같습니다. Gradio로 데모를 만든다면
@@ -449,8 +449,8 @@ export const lesson: Lesson = {
       흩어져 있었습니다. 한국어 프로젝트에서 많이 쓰는 KoNLPy는 라이브러리 밖에 있었고, SKT Brain의 KoBERT는 별도
       저장소에 공개되어 설명도 다른 웹사이트에 있었습니다. 대규모 한국어 코퍼스는 허브에 아예 없었죠. 그 뒤로
       한국어 커뮤니티가 허브에 더 많은 것을 올렸습니다. KLUE 벤치마크와 \`klue/bert-base\` 모델이 그 예입니다.
-      모델 카드에 \`language: ko\`를 적어 올리는 한국어 모델과 데이터셋 하나하나가, 위의 검색 결과를 0보다 크게
-      만듭니다. 3강에서 그 첫걸음을 직접 해 보았습니다. 몇 초 만에 학습한 한국어 어휘 사전입니다.
+      모델 카드에 \`language: ko\`를 적어 올리는 한국어 모델과 데이터셋 하나하나가, 6절의 한국어 검색에 대한 허브의
+      답을 조금씩 길게 만듭니다. 3강에서 그 첫걸음을 직접 해 보았습니다. 몇 초 만에 학습한 한국어 어휘 사전입니다.
       `,
     ),
     md(
