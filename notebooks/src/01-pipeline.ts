@@ -1,6 +1,7 @@
 import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
 
-// Lesson 1: the pipeline, and the three steps hidden inside it.
+// Lesson 1: where the library stands among NLP frameworks and what it is made of; the pipeline, and
+// the three steps hidden inside it.
 export const lesson: Lesson = {
   name: "01-pipeline",
   title: t("Lesson 1 — pipeline(), and what happens behind it", "1강 — pipeline(), 그리고 그 뒤에서 일어나는 일"),
@@ -20,6 +21,7 @@ export const lesson: Lesson = {
       what you learn here transfers directly. Every name is already imported in this notebook.
 
       **In this lesson you will**
+      0. place the library among other NLP frameworks and meet the parts it is made of,
       1. run a ready-made sentiment classifier with one line,
       2. take it apart into *tokenizer → model → post-processing*,
       3. compute the probabilities yourself with a softmax,
@@ -43,6 +45,7 @@ export const lesson: Lesson = {
       있습니다.
 
       **이번 강의의 목표**
+      0. 여러 NLP 프레임워크 가운데 이 라이브러리의 자리를 알아보고, 라이브러리를 이루는 부품들을 만나 봅니다.
       1. 이미 만들어진 감성 분류기를 코드 한 줄로 실행해 봅니다.
       2. 그 안을 *토크나이저 → 모델 → 후처리* 세 단계로 나누어 봅니다.
       3. 소프트맥스(softmax)로 확률을 직접 계산해 봅니다.
@@ -54,12 +57,138 @@ export const lesson: Lesson = {
     ),
     md(
       `
+      ## 0. NLP frameworks, and why this one
+
+      A *framework* is the skeleton of a project: classes and interfaces that already follow the best
+      practice of a field, which you extend instead of starting from nothing. NLP has had several.
+
+      **General NLP frameworks** aim to cover any NLP problem, from data to evaluation:
+      - **AllenNLP** (Allen Institute for AI, PyTorch) grew out of the work on the ELMo embeddings; it
+        separates the task from the model, so one model can serve many tasks and one task many models.
+      - **Fairseq** (Meta's AI research lab, PyTorch) covers sequence models in general — translation,
+        language models, speech — with many pre-trained models.
+      - **fast.ai** (PyTorch) offers high-level building blocks for learning quickly, in NLP and beyond.
+      - **tensor2tensor** (Google Brain, TensorFlow) came with the Transformer paper; its successor is
+        **Trax**.
+
+      **Pre-processing libraries** do one job well — tokenizing, tagging, parsing — rather than the whole
+      path from data to model: **spaCy**, **NLTK**, **TorchText**, and for Korean **KoNLPy** (morphological
+      analysers such as Okt, Komoran and Mecab behind one interface).
+
+      **Transformer-based: Hugging Face transformers.** It began as a PyTorch wrapper for pre-trained
+      BERT and became the most widely used NLP framework. It centres on *pre-trained* models and on the
+      subword tokenizers those models use. Three things set it apart:
+      1. **Broad and fast model support**: new models from papers arrive quickly, together with their
+         pre-trained weights, tokenizers and data sets.
+      2. **Several back ends**: the same checkpoint runs with PyTorch, TensorFlow or JAX. Transformers Lab
+         is one more front end on the same files: a TypeScript interface whose compute runs on
+         onnxruntime, loading weights saved under PyTorch's parameter names.
+      3. **A well-designed structure**: the same few parts, whatever the model, task or data set.
+
+      | part | its job | in this course |
+      |---|---|---|
+      | Processors | turn a data set into the features a task needs | \`load_dataset\`, \`map\`, data collators |
+      | Tokenizer | text → ids | \`AutoTokenizer\` (lesson 3) |
+      | Model | ids → hidden states, logits | \`AutoModel…\` (lesson 2) |
+      | Optimization | the optimizer and the learning-rate schedule (warm-up, decay) | \`AdamW\`, \`get_linear_schedule_with_warmup\` |
+      | Trainer | the whole training loop | \`Trainer\`, \`TrainingArguments\` (lesson 5) |
+      | Config | everything needed to rebuild the model | \`AutoConfig\` (lesson 4) |
+
+      They all exist in this notebook already:
+      `,
+      `
+      ## 0. NLP 프레임워크, 그리고 왜 이 프레임워크인가
+
+      *프레임워크(framework)*는 프로젝트의 뼈대입니다. 그 분야의 모범 사례를 이미 반영해 둔 클래스와
+      인터페이스의 모음이라, 처음부터 만들지 않고 확장해서 쓰면 됩니다. NLP 분야에도 여러 프레임워크가
+      있었습니다.
+
+      **범용 NLP 프레임워크**는 데이터부터 평가까지, 어떤 NLP 문제든 다루는 것을 목표로 합니다.
+      - **AllenNLP**(Allen AI 연구소, PyTorch)는 ELMo 임베딩 연구에서 출발했습니다. 태스크와 모델을 분리해서,
+        모델 하나로 여러 태스크를, 태스크 하나를 여러 모델로 풀 수 있게 설계했습니다.
+      - **Fairseq**(Meta AI 연구소, PyTorch)는 번역, 언어 모델, 음성까지 시퀀스 모델 전반을 다루며 사전학습
+        모델을 많이 제공합니다.
+      - **fast.ai**(PyTorch)는 빠르게 배우고 쉽게 모델을 만들 수 있는 고수준 블록을 제공하며, NLP 밖으로도
+        확장됩니다.
+      - **tensor2tensor**(Google Brain, TensorFlow)는 Transformer 논문과 함께 공개되었고, 지금은 **Trax**가 그
+        뒤를 잇습니다.
+
+      **전처리 라이브러리**는 데이터에서 모델까지 전 과정을 다루기보다 토큰화, 품사 태깅, 구문 분석 같은 한
+      가지 일을 잘합니다. **spaCy**, **NLTK**, **TorchText**가 있고, 한국어에는 Okt, Komoran, Mecab 같은
+      형태소 분석기를 하나의 인터페이스로 묶은 **KoNLPy**가 있습니다.
+
+      **Transformer 기반: Hugging Face transformers.** 사전학습된 BERT를 쓰기 위한 PyTorch 래퍼로 시작해, 지금은
+      가장 널리 쓰이는 NLP 프레임워크가 되었습니다. *사전학습 모델*과 그 모델들이 쓰는 서브워드 토크나이저에
+      집중한다는 점이 특징입니다. 다른 프레임워크와 다른 점은 세 가지입니다.
+      1. **넓고 빠른 모델 지원**: 논문으로 발표된 새 모델이 사전학습 가중치, 토크나이저, 데이터셋과 함께
+         빠르게 들어옵니다.
+      2. **여러 백엔드**: 같은 체크포인트를 PyTorch, TensorFlow, JAX에서 모두 쓸 수 있습니다. Transformers
+         Lab도 같은 파일을 쓰는 또 하나의 프런트엔드입니다. 인터페이스는 TypeScript이고, 계산은 onnxruntime이
+         맡으며, 가중치는 PyTorch의 파라미터 이름 그대로 저장된 파일에서 읽습니다.
+      3. **잘 설계된 구조**: 모델, 태스크, 데이터셋이 달라져도 같은 몇 가지 부품으로 다룹니다.
+
+      | 부품 | 하는 일 | 이 강의에서 |
+      |---|---|---|
+      | Processors | 데이터셋을 태스크에 맞는 입력으로 가공 | \`load_dataset\`, \`map\`, 데이터 콜레이터 |
+      | Tokenizer | 텍스트 → id | \`AutoTokenizer\` (3강) |
+      | Model | id → 은닉 상태, 로짓 | \`AutoModel…\` (2강) |
+      | Optimization | 옵티마이저와 학습률 스케줄(워밍업, 감소) | \`AdamW\`, \`get_linear_schedule_with_warmup\` |
+      | Trainer | 학습 과정 전체 | \`Trainer\`, \`TrainingArguments\` (5강) |
+      | Config | 모델을 다시 만드는 데 필요한 모든 설정 | \`AutoConfig\` (4강) |
+
+      이 부품들은 이 노트북에 이미 모두 들어 있습니다.
+      `,
+    ),
+    code(`
+      // [en] Each part names its classes; a name missing from the notebook would not compile [ko] 부품마다 클래스를 적었습니다. 노트북에 없는 이름이라면 컴파일되지 않습니다
+      const parts = {
+        Processors: { load_dataset, DataCollatorWithPadding },
+        Tokenizer: { AutoTokenizer },
+        Model: { AutoModelForSequenceClassification },
+        Optimization: { AdamW, get_linear_schedule_with_warmup },
+        Trainer: { Trainer, TrainingArguments },
+        Config: { AutoConfig },
+      };
+      Object.fromEntries(Object.entries(parts).map(([part, names]) => [part, Object.entries(names).map(([name, value]) => name + " (" + typeof value + ")").join(", ")]));
+    `),
+    md(
+      `
+      *Optimization* in one picture: the usual schedule warms the learning rate up for a few steps, then
+      lowers it linearly to zero. Here with 2 warm-up steps out of 10:
+      `,
+      `
+      *Optimization*을 한눈에 보면: 흔히 쓰는 스케줄은 처음 몇 스텝 동안 학습률을 서서히 올리고(워밍업), 그 뒤로는
+      0까지 일정하게 낮춥니다. 전체 10스텝 중 워밍업이 2스텝인 경우입니다.
+      `,
+    ),
+    codeWithFigures(
+      { peak_step: 2, peak_rate: "5.0e-5", last_rate: 0 },
+      `
+      const optimizer = new AdamW([new Parameter(new Float32Array([0]))], { lr: 5e-5 }); // [en] one dummy weight is enough to see the schedule [ko] 스케줄을 보는 데는 가짜 가중치 하나면 충분합니다
+      const schedule = get_linear_schedule_with_warmup(optimizer, 2, 10);
+      const rates = [schedule.get_last_lr()[0]];
+      for (let step = 1; step <= 10; step++) {
+        schedule.step();
+        rates.push(schedule.get_last_lr()[0]);
+      }
+      console.log(rates.map((rate, step) => \`step \${step}: \${rate.toExponential(1)}\`).join("\\n"));
+      ({ peak_step: rates.indexOf(Math.max(...rates)), peak_rate: Math.max(...rates).toExponential(1), last_rate: rates[10] });
+      `,
+    ),
+    md(
+      `
+      The rate climbs to its peak at step 2 and reaches 0 at step 10. Lesson 5 lets the Trainer do this
+      for you (\`warmup_steps\` in \`TrainingArguments\`).
+
       ## 1. One line: \`pipeline("sentiment-analysis")\`
 
       A *pipeline* bundles everything needed for one task. Ask for a task without naming a model and
       you get the course's default for it. The call is asynchronous (it reads files), so we \`await\` it.
       `,
       `
+      학습률은 2스텝에서 가장 높아졌다가 10스텝에서 0이 됩니다. 5강에서는 Trainer가 이 일을 대신 해 줍니다
+      (\`TrainingArguments\`의 \`warmup_steps\`).
+
       ## 1. 코드 한 줄: \`pipeline("sentiment-analysis")\`
 
       *파이프라인(pipeline)*은 하나의 태스크에 필요한 것을 모두 묶어 둔 객체입니다. 모델 이름 없이 태스크만
@@ -190,14 +319,15 @@ export const lesson: Lesson = {
       The English sentence becomes familiar words. The Korean one becomes \`[UNK]\`, the *unknown*
       token: this tokenizer's vocabulary was built from English text only and contains no Hangul.
       The model never sees the sentence at all — only "unknown, unknown, unknown". Its answer is a
-      guess about a row of \`[UNK]\`s, which is why it cannot be trusted.
+      guess about a row of \`[UNK]\`s, which is why it cannot be trusted. In lesson 3 you will train a
+      Korean vocabulary that splits this very sentence into real subwords.
       `,
       `
       영어 문장은 익숙한 단어들로 나뉘지만, 한국어 문장은 *모르는 토큰*을 뜻하는 \`[UNK]\`로 바뀝니다. 이
       토크나이저의 어휘 사전은 영어 텍스트만으로 만들어져서 한글이 하나도 없기 때문입니다. 결국 모델은
       문장을 전혀 보지 못하고 "모름, 모름, 모름"만 보게 됩니다. 앞에서 나온 답은 \`[UNK]\`의 나열을 보고
       찍은 것이니 믿을 수 없는 것이죠. 한국어를 다루려면 한국어 코퍼스로 사전학습한 모델과 토크나이저가
-      필요합니다.
+      필요합니다. 3강에서는 바로 이 문장을 진짜 서브워드로 나누는 한국어 어휘 사전을 직접 학습해 봅니다.
       `,
     ),
     md(
@@ -247,10 +377,9 @@ export const lesson: Lesson = {
       (overflow) 일을 막을 수 있습니다. 마지막으로 \`model.config.id2label\`이 각 열의 이름을 알려 줍니다.
       `,
     ),
-    code(
-      `
+    code(`
       function softmaxRow(row: number[]): number[] {
-        const max = Math.max(...row);
+        const max = Math.max(...row); // [en] subtracting the largest value keeps Math.exp from overflowing [ko] 가장 큰 값을 빼서 overflow를 막습니다
         const exps = row.map((z) => Math.exp(z - max));
         const total = exps.reduce((a, b) => a + b, 0);
         return exps.map((e) => e / total);
@@ -261,22 +390,7 @@ export const lesson: Lesson = {
         sentence: raw_inputs[i],
         ...Object.fromEntries(row.map((p, j) => [id2label[j], Number(p.toFixed(4))])),
       }));
-      `,
-      `
-      function softmaxRow(row: number[]): number[] {
-        const max = Math.max(...row);                       // 가장 큰 값을 빼서 overflow를 막습니다
-        const exps = row.map((z) => Math.exp(z - max));
-        const total = exps.reduce((a, b) => a + b, 0);
-        return exps.map((e) => e / total);
-      }
-      const probabilities = (outputs.logits.tolist() as number[][]).map(softmaxRow);
-      const id2label = model.config.id2label;
-      probabilities.map((row, i) => ({
-        sentence: raw_inputs[i],
-        ...Object.fromEntries(row.map((p, j) => [id2label[j], Number(p.toFixed(4))])),
-      }));
-      `,
-    ),
+    `),
     md(
       `
       Does the pipeline say the same? Run it on the same sentences and put its answers next to ours:
@@ -530,6 +644,30 @@ export const lesson: Lesson = {
       explanation: t(
         "Shifting every score by the same amount leaves the softmax unchanged, and after subtracting the maximum every exponent is ≤ 0, so nothing overflows.",
         "모든 점수에서 같은 값을 빼도 소프트맥스 결과는 변하지 않습니다. 최댓값을 빼면 모든 지수가 0 이하가 되어 overflow가 생기지 않습니다.",
+      ),
+    }),
+    quiz({
+      id: "l01-framework-parts",
+      type: "multiple",
+      points: 1,
+      prompt: t(
+        "Which of these are parts of the framework's structure, as listed in section 0? (choose all)",
+        "0절의 표에 나온 프레임워크의 부품을 모두 고르세요.",
+      ),
+      options: [
+        t("Tokenizer", "Tokenizer"),
+        t("Optimization", "Optimization"),
+        t("A separate research repository for every model", "모델마다 따로 있는 리서치 저장소"),
+        t("Config", "Config"),
+      ],
+      answer: [0, 1, 3],
+      hints: [
+        t("The table has six rows: Processors, Tokenizer, Model, Optimization, Trainer, Config.", "표에는 Processors, Tokenizer, Model, Optimization, Trainer, Config 여섯 줄이 있습니다."),
+        t("One option is exactly the problem a framework removes.", "보기 하나는 프레임워크가 없애 준 바로 그 문제입니다."),
+      ],
+      explanation: t(
+        "Tokenizer, Optimization and Config are parts of the framework; one repository per paper, each in its own style, is what frameworks replaced.",
+        "Tokenizer, Optimization, Config는 프레임워크의 부품입니다. 논문마다 스타일이 제각각인 저장소는 프레임워크가 대신하게 된 것입니다.",
       ),
     }),
   ],

@@ -1,6 +1,7 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
 
-// Lesson 2: models — loading, what they return, how they are built, saving.
+// Lesson 2: models — loading, their inner structure, ids by hand, what they return, how they are
+// built, saving.
 export const lesson: Lesson = {
   name: "02-model",
   title: t("Lesson 2 — Model", "2강 — 모델(Model)"),
@@ -89,6 +90,64 @@ export const lesson: Lesson = {
       것입니다. 체크포인트에는 헤드 가중치도 들어 있지만 \`BertModel\`은 이를 쓰지 않습니다. 위에서 나온
       로딩 메시지가 바로 이 내용입니다. 다른 헤드가 필요하면 \`AutoModelForSequenceClassification\`,
       \`AutoModelForMaskedLM\`, \`AutoModelForCausalLM\` 같은 \`AutoModelFor…\` 클래스를 쓰면 됩니다.
+      `,
+    ),
+    md(
+      `
+      ### What a model is made of
+
+      A model prints itself as a tree of the modules it is built from. The task class
+      \`BertForMaskedLM\` holds two parts: the **main layer** \`bert\` — a whole \`BertModel\`, the same
+      encoder \`AutoModel\` gave us — and the head \`cls\`. Inside the main layer come the
+      **embeddings** (word, position and segment), then the **encoder**, a list of identical layers,
+      each with its **attention** and a feed-forward block. When you read a model's code, start from
+      this skeleton.
+      `,
+      `
+      ### 모델은 무엇으로 이루어져 있을까
+
+      모델을 출력하면 자신을 이루는 모듈의 나무 구조가 나옵니다. 태스크 클래스 \`BertForMaskedLM\`은 두
+      부분으로 되어 있습니다. 하나는 **메인 레이어(main layer)**인 \`bert\`로, \`AutoModel\`이 만들어 준 것과
+      같은 인코더 \`BertModel\` 전체입니다. 다른 하나는 헤드 \`cls\`입니다. 메인 레이어 안에는 단어·위치·문장
+      구분 **임베딩**이 있고, 그 뒤에 똑같은 층을 쌓은 **인코더**가 이어집니다. 각 층에는 **어텐션**과 피드포워드
+      블록이 들어 있습니다. 모델의 코드를 읽을 때도 이 뼈대부터 살펴보세요.
+      `,
+    ),
+    codeWithFigures(
+      { parts: "bert:BertModel cls:BertOnlyMLMHead", main_layer: "embeddings:BertEmbeddings encoder:BertEncoder", layers: 2, attention: "BertAttention" },
+      `
+      const describe = (module: Module) => module.named_children().map(([name, child]) => name + ":" + child.constructor.name).join(" ");
+      const mainLayer = mlmModel.get_submodule("bert");
+      const firstAttention = mlmModel.get_submodule("bert.encoder.layer.0.attention");
+      console.log(String(firstAttention)); // [en] one layer's attention: query, key, value and an output projection [ko] 한 층의 어텐션: query, key, value와 출력 투영
+      ({
+        parts: describe(mlmModel),
+        main_layer: describe(mainLayer),
+        layers: mlmModel.config.num_hidden_layers,
+        attention: firstAttention.constructor.name,
+      });
+      `,
+    ),
+    md(
+      `
+      Printing \`mlmModel\` by itself shows the whole tree. Three ideas of the library are visible here:
+      - **Ease of use**: two lines — a tokenizer and a model from one id — are enough to run a
+        pre-trained model.
+      - **Flexibility**: every model is an ordinary module of its framework (a PyTorch \`nn.Module\` in
+        Python, a \`Module\` here), so you can call its parts, replace its head or train it yourself.
+      - **One file per model**: a model's forward pass is written out entirely in one place instead of
+        being assembled from shared abstractions, so you can read and change it. In this course BERT
+        lives in \`src/models/bert/\`: \`configuration.ts\` for its config, \`modeling.ts\` for the layers
+        printed above.
+      `,
+      `
+      \`mlmModel\`만 출력하면 나무 전체가 보입니다. 여기에서 라이브러리의 세 가지 철학을 확인할 수 있습니다.
+      - **쉬운 사용법**: 같은 id로 토크나이저와 모델을 불러오는 두 줄이면 사전학습된 모델을 실행할 수 있습니다.
+      - **유연성**: 모든 모델은 그 프레임워크의 평범한 모듈입니다(파이썬에서는 PyTorch \`nn.Module\`, 여기서는
+        \`Module\`). 그래서 일부만 호출하거나, 헤드를 바꾸거나, 직접 학습시킬 수 있습니다.
+      - **모델 하나에 파일 하나**: 모델의 순전파(forward pass)를 공통 추상화로 조립하지 않고 한곳에 전부
+        적어 두기 때문에 읽고 고치기 쉽습니다. 이 강의 환경에서 BERT는 \`src/models/bert/\`에 있습니다.
+        config는 \`configuration.ts\`에, 위에 출력된 층들은 \`modeling.ts\`에 들어 있습니다.
       `,
     ),
     md(
@@ -185,47 +244,90 @@ export const lesson: Lesson = {
       Rows are the tokens that *look*, columns the tokens they *look at*. Heads often specialise:
       one may attend to the previous token, another to \`[SEP]\` or to punctuation.
 
+      ### Ids written by hand
+
+      A model never sees text, only ids. Nothing stops us from writing them ourselves. Here are three
+      short sentences as the \`bert-base-uncased\` vocabulary encodes them, as a list of lists — a
+      rectangle, so it converts straight into a tensor:
+      `,
+      `
+      행은 *바라보는* 토큰, 열은 *바라보는 대상* 토큰입니다. 헤드마다 역할이 나뉘는 경우가 많습니다. 어떤
+      헤드는 바로 앞 토큰을, 어떤 헤드는 \`[SEP]\`이나 문장 부호를 주로 봅니다.
+
+      ### 손으로 쓴 id 넣어 보기
+
+      모델은 텍스트를 보지 않고 id만 봅니다. 그러니 id를 직접 써서 넣을 수도 있습니다. 아래는 짧은 세 문장을
+      \`bert-base-uncased\` 어휘로 인코딩한 결과를 리스트의 리스트로 적은 것입니다. 직사각형 모양이므로 바로
+      텐서로 바꿀 수 있습니다.
+      `,
+    ),
+    codeWithFigures(
+      { decoded: "[CLS] hello! [SEP] | [CLS] cool. [SEP] | [CLS] nice! [SEP]", matches_tokenizer: true, input_shape: "3 × 4", output_shape: "3 × 4 × 128" },
+      `
+      const encoded_sequences = [
+        [101, 7592, 999, 102],
+        [101, 4658, 1012, 102],
+        [101, 3835, 999, 102],
+      ];
+      const model_inputs = Tensor.from(encoded_sequences, "int64");
+      const uncasedTokenizer = await AutoTokenizer.from_pretrained("transformers-lab/bert-base-uncased");
+      // [en] the course ships bert-base-uncased's vocabulary and config, not its weights: build a small BERT on that vocabulary [ko] 강의에는 bert-base-uncased의 어휘 사전과 config만 있고 가중치는 없으므로, 같은 어휘로 작은 BERT를 만듭니다
+      const smallConfig = await BertConfig.from_pretrained("transformers-lab/bert-base-uncased", { num_hidden_layers: 2, hidden_size: 128, num_attention_heads: 2, intermediate_size: 512 });
+      const smallBert = new BertModel(smallConfig);
+      const handOutputs = await smallBert({ input_ids: model_inputs }); // [en] a model takes its inputs by name [ko] 모델은 입력을 이름으로 받습니다
+      ({
+        decoded: uncasedTokenizer.batch_decode(encoded_sequences).join(" | "),
+        matches_tokenizer: JSON.stringify(uncasedTokenizer(["Hello!", "Cool.", "Nice!"]).input_ids) === JSON.stringify(encoded_sequences),
+        input_shape: model_inputs.shape.join(" × "),
+        output_shape: handOutputs.last_hidden_state.shape.join(" × "),
+      });
+      `,
+    ),
+    md(
+      `
+      The ids are "Hello!", "Cool." and "Nice!" — exactly what the tokenizer produces for them. The
+      model turned the 3 × 4 ids into 3 × 4 × 128 numbers: one vector of \`hidden_size\` 128 per token.
+      Its weights are random (we built it from a config, as section 4 explains), so the vectors mean
+      nothing yet; what matters is the input: ids in a rectangular tensor, passed as \`input_ids\`. In
+      Python you would write \`model(model_inputs)\`; here inputs always go by name,
+      \`model({ input_ids: model_inputs })\`.
+
+      `,
+      `
+      이 id들은 "Hello!", "Cool.", "Nice!"이며, 토크나이저가 만드는 결과와 똑같습니다. 모델은 3 × 4개의 id를
+      3 × 4 × 128개의 숫자로 바꾸었습니다. 토큰마다 \`hidden_size\` 128짜리 벡터가 하나씩 생긴 것입니다. 이
+      모델은 config로 만든 무작위 가중치 모델이라(4절에서 설명합니다) 벡터에는 아직 의미가 없습니다. 중요한
+      것은 입력 형식입니다. 직사각형 텐서에 담은 id를 \`input_ids\`로 넘깁니다. 파이썬에서는
+      \`model(model_inputs)\`라고 쓰지만, 여기서는 입력을 항상 이름으로 넘깁니다:
+      \`model({ input_ids: model_inputs })\`.
+      `,
+    ),
+    md(
+      `
       ## 3. A head at work: guessing a hidden word
 
       Masked language modelling is how BERT was pre-trained: hide a word with \`[MASK]\` and let the
       model score every word of the vocabulary for that position. We take the five best.
       `,
       `
-      행은 *바라보는* 토큰, 열은 *바라보는 대상* 토큰입니다. 헤드마다 역할이 나뉘는 경우가 많습니다. 어떤
-      헤드는 바로 앞 토큰을, 어떤 헤드는 \`[SEP]\`이나 문장 부호를 주로 봅니다.
-
       ## 3. 헤드가 하는 일: 가려진 단어 맞히기
 
       BERT는 MLM 방식으로 사전학습되었습니다. 문장의 단어 하나를 \`[MASK]\`로 가리고, 그 자리에 올 단어를
       어휘 사전 전체에 대해 점수 매기게 하는 것이죠. 점수가 높은 다섯 개를 뽑아 보겠습니다.
       `,
     ),
-    code(
-      `
+    code(`
       const masked = tokenizer("the man went to the [MASK] to buy some bread.", { return_tensors: "pt" });
       const mlmOutputs = await mlmModel(masked);
-      const maskPosition = masked.input_ids.tolist()[0].indexOf(tokenizer.mask_token_id);
-      const scores: number[] = mlmOutputs.logits.tolist()[0][maskPosition];
+      const maskPosition = masked.input_ids.tolist()[0].indexOf(tokenizer.mask_token_id); // [en] where [MASK] is [ko] [MASK]의 위치
+      const scores: number[] = mlmOutputs.logits.tolist()[0][maskPosition]; // [en] one score per vocabulary entry [ko] 어휘 사전 크기만큼의 점수
       const top5 = scores
         .map((score, id) => ({ id, score }))
         .sort((a, b) => b.score - a.score)
         .slice(0, 5)
         .map(({ id, score }) => ({ token: tokenizer.convert_ids_to_tokens([id])[0], score: Number(score.toFixed(2)) }));
       top5;
-      `,
-      `
-      const masked = tokenizer("the man went to the [MASK] to buy some bread.", { return_tensors: "pt" });
-      const mlmOutputs = await mlmModel(masked);
-      const maskPosition = masked.input_ids.tolist()[0].indexOf(tokenizer.mask_token_id);   // [MASK]의 위치
-      const scores: number[] = mlmOutputs.logits.tolist()[0][maskPosition];                 // 어휘 사전 크기만큼의 점수
-      const top5 = scores
-        .map((score, id) => ({ id, score }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 5)
-        .map(({ id, score }) => ({ token: tokenizer.convert_ids_to_tokens([id])[0], score: Number(score.toFixed(2)) }));
-      top5;
-      `,
-    ),
+    `),
     md(
       `
       Do not expect much: this model is tiny and was pre-trained only briefly on about one million
@@ -253,10 +355,9 @@ export const lesson: Lesson = {
       **구조**를 만든 다음, 그 안에 **학습된 가중치를 불러옵니다.** 두 번째 단계에서 멈추면 이렇게 됩니다.
       `,
     ),
-    code(
-      `
+    code(`
       const blueprint = mlmModel.config;
-      const randomModel = new BertForMaskedLM(blueprint);   // same architecture, random weights
+      const randomModel = new BertForMaskedLM(blueprint); // [en] same architecture, random weights [ko] 구조는 같고 가중치는 무작위
       const randomScores: number[] = (await randomModel(masked)).logits.tolist()[0][maskPosition];
       const randomTop5 = randomScores
         .map((score, id) => ({ id, score }))
@@ -264,19 +365,7 @@ export const lesson: Lesson = {
         .slice(0, 5)
         .map(({ id }) => tokenizer.convert_ids_to_tokens([id])[0]);
       ({ parameters: mlmModel.num_parameters(), trained: top5.map((x) => x.token), random: randomTop5 });
-      `,
-      `
-      const blueprint = mlmModel.config;
-      const randomModel = new BertForMaskedLM(blueprint);   // 구조는 같고 가중치는 무작위
-      const randomScores: number[] = (await randomModel(masked)).logits.tolist()[0][maskPosition];
-      const randomTop5 = randomScores
-        .map((score, id) => ({ id, score }))
-        .sort((a, b) => b.score - a.score)
-        .slice(0, 5)
-        .map(({ id }) => tokenizer.convert_ids_to_tokens([id])[0]);
-      ({ parameters: mlmModel.num_parameters(), trained: top5.map((x) => x.token), random: randomTop5 });
-      `,
-    ),
+    `),
     md(
       `
       Same number of parameters, same shapes — but the random model's guesses are arbitrary. All the
@@ -580,6 +669,24 @@ export const lesson: Lesson = {
       explanation: t(
         "The last dimension of last_hidden_state is `config.hidden_size` (128 for this tiny BERT, 768 for bert-base).",
         "last_hidden_state의 마지막 차원은 `config.hidden_size`입니다(이 작은 BERT는 128, bert-base는 768).",
+      ),
+    }),
+    quiz({
+      id: "l02-hand-ids",
+      type: "text",
+      points: 1,
+      prompt: t(
+        "You wrote the ids yourself in a tensor `model_inputs`. Under which name do you pass it to the model: `await model({ ???: model_inputs })`?",
+        "id를 직접 써서 텐서 `model_inputs`를 만들었습니다. 모델에는 어떤 이름으로 넘길까요? `await model({ ???: model_inputs })`",
+      ),
+      answers: ["input_ids"],
+      hints: [
+        t("It is the same key the tokenizer's output uses for the ids.", "토크나이저 출력에서 id가 들어 있는 키와 같습니다."),
+        t("The other keys are `attention_mask` and `token_type_ids`.", "다른 키로는 `attention_mask`와 `token_type_ids`가 있습니다."),
+      ],
+      explanation: t(
+        "`input_ids`: a model takes its inputs by name, so hand-made ids go in under the same name as the tokenizer's.",
+        "`input_ids`입니다. 모델은 입력을 이름으로 받으므로, 손으로 만든 id도 토크나이저 출력과 같은 이름으로 넘깁니다.",
       ),
     }),
   ],

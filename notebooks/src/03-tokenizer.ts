@@ -1,7 +1,9 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
+import { koreanDiary } from "./korean-diary";
 
 // Lesson 3: tokenizers — subwords, WordPiece vs byte-level BPE, special tokens, pairs, padding,
-// truncation, batches, mismatches and training a tokenizer on the Brown corpus.
+// truncation, batches, mismatches, training a tokenizer on the Brown corpus, and a Korean WordPiece
+// vocabulary that spells Korean words the English vocabularies turn into [UNK].
 export const lesson: Lesson = {
   name: "03-tokenizer",
   title: t("Lesson 3 — Tokenizer", "3강 — 토크나이저(Tokenizer)"),
@@ -115,6 +117,64 @@ export const lesson: Lesson = {
     `),
     md(
       `
+      ### The model's own class, or \`AutoTokenizer\`
+
+      There are two ways to load a tokenizer. You can name the class written for the model,
+      \`BertTokenizer\`, or let \`AutoTokenizer\` read the checkpoint's \`tokenizer_config.json\` and
+      choose the class for you. Either way, load it from **the same id as the model**. Both give the
+      same encoding of a sentence that is not in any dictionary — "aiffel", the name of a Korean AI
+      school:
+      `,
+      `
+      ### 모델 전용 클래스, 또는 \`AutoTokenizer\`
+
+      토크나이저를 불러오는 방법은 두 가지입니다. 모델에 맞춰 만든 클래스 \`BertTokenizer\`를 직접 지정할
+      수도 있고, \`AutoTokenizer\`에게 체크포인트의 \`tokenizer_config.json\`을 읽고 클래스를 고르게 할 수도
+      있습니다. 어느 쪽이든 **모델과 같은 id**로 불러와야 합니다. 사전에 없는 단어인 "aiffel"(국내 AI
+      교육 기관의 이름)이 들어간 문장으로 두 방법을 비교해 보겠습니다.
+      `,
+    ),
+    codeWithFigures(
+      {
+        tokenizer_class: "BertTokenizer",
+        same_encoding: true,
+        input_ids: "101 1188 1110 5960 1111 170 11093 1883 102",
+        pieces: "This is Test for a ##iff ##el",
+      },
+      `
+      const bertTokenizer = await BertTokenizer.from_pretrained("transformers-lab/bert-base-cased"); // [en] the class written for BERT [ko] BERT 전용 클래스
+      const autoTokenizer = await AutoTokenizer.from_pretrained("transformers-lab/bert-base-cased"); // [en] the class named in tokenizer_config.json [ko] tokenizer_config.json에 적힌 클래스
+      const aiffel = "This is Test for aiffel";
+      const fromBert = bertTokenizer(aiffel);
+      const fromAuto = autoTokenizer(aiffel);
+      console.log(fromAuto);
+      ({
+        tokenizer_class: autoTokenizer.constructor.name,
+        // [en] the same ids, token types and mask from both classes [ko] 두 클래스가 같은 id, 토큰 타입, 마스크를 만드는지
+        same_encoding: JSON.stringify(fromBert) === JSON.stringify(fromAuto),
+        input_ids: fromAuto.input_ids.join(" "),
+        pieces: autoTokenizer.tokenize(aiffel).join(" "),
+      });
+      `,
+    ),
+    md(
+      `
+      \`AutoTokenizer\` picked \`BertTokenizer\` itself, so the two encodings are identical. Because it
+      is a BERT tokenizer, the result holds \`token_type_ids\` and \`attention_mask\` next to
+      \`input_ids\`. "aiffel" is unknown as a word, yet it does not become \`[UNK]\`: WordPiece spells it
+      as \`a ##iff ##el\`. Code written with the Auto class keeps working when you change the id to
+      another model type; the named class documents exactly what you load.
+      `,
+      `
+      \`AutoTokenizer\`도 \`BertTokenizer\`를 골랐기 때문에 두 인코딩은 완전히 같습니다. BERT 토크나이저이므로
+      결과에는 \`input_ids\` 외에 \`token_type_ids\`와 \`attention_mask\`도 들어 있습니다. "aiffel"은 사전에 없는
+      단어지만 \`[UNK]\`가 되지 않고, WordPiece가 \`a ##iff ##el\`로 나누어 표현합니다. Auto 클래스로 쓴
+      코드는 id를 다른 종류의 모델로 바꿔도 그대로 동작하고, 전용 클래스를 쓰면 무엇을 불러오는지가 코드에
+      분명히 드러납니다.
+      `,
+    ),
+    md(
+      `
       The call added \`[CLS]\` (id 101) at the start and \`[SEP]\` (id 102) at the end. BERT was
       pre-trained with them, so it expects them. GPT-2 was trained differently and adds nothing. Every
       tokenizer knows its special tokens:
@@ -178,6 +238,42 @@ export const lesson: Lesson = {
       const batch = uncased(batch_sentences, { padding: true, truncation: true, max_length: 12, return_tensors: "pt" });
       batch;
     `),
+    md(
+      `
+      Here is the same thing with two sentences from the Hugging Face course and the uncased
+      vocabulary:
+      `,
+      `
+      Hugging Face 강좌에 나오는 두 문장을 uncased 어휘로 인코딩해도 마찬가지입니다.
+      `,
+    ),
+    codeWithFigures(
+      { first_row: "101 1045 1005 2310 2042 3403 2005 1037 17662 12172 2607 2026 2878 2166 1012 102", row_length: 16, pads_in_second_row: 8, huggingface: "hugging ##face" },
+      `
+      const raw_inputs = ["I've been waiting for a HuggingFace course my whole life.", "I hate this so much!"];
+      const inputs = uncased(raw_inputs, { padding: true, truncation: true, return_tensors: "pt" });
+      console.log(inputs);
+      const rows = inputs.input_ids.tolist() as number[][];
+      ({
+        first_row: rows[0].join(" "),
+        row_length: rows[0].length,
+        // [en] [PAD] is id 0 and its attention_mask is 0 [ko] [PAD]의 id는 0이고 attention_mask도 0입니다
+        pads_in_second_row: rows[1].filter((id) => id === uncased.pad_token_id).length,
+        huggingface: uncased.tokenize("HuggingFace").join(" "),
+      });
+      `,
+    ),
+    md(
+      `
+      The first sentence takes 16 tokens, so the second one is padded with 8 \`[PAD]\` tokens (id 0)
+      and its mask ends in eight zeros. The uncased vocabulary has no "huggingface", so it writes the
+      word as \`hugging ##face\` (ids 17662 and 12172).
+      `,
+      `
+      첫 문장이 16토큰이므로 두 번째 문장에는 \`[PAD]\`(id 0)가 8개 붙고, 마스크의 끝 여덟 자리는 0이 됩니다.
+      uncased 어휘에는 "huggingface"가 없어서 이 단어를 \`hugging ##face\`(id 17662, 12172)로 나누어 씁니다.
+      `,
+    ),
     md(
       `
       Padding to the longest sentence *of each batch* is called **dynamic padding**; it wastes far less
@@ -313,6 +409,185 @@ export const lesson: Lesson = {
       GPT-2's 50,257. Vocabulary size is a trade-off between sequence length and the size of the
       embedding matrix (\`vocab_size × hidden_size\` parameters).
 
+      ## 8. Korean text: \`[UNK]\`, and a vocabulary of our own
+
+      The bert-base vocabularies were learned from English text. Give them a Korean sentence:
+      `,
+      `
+      어휘가 2,000개뿐이라 흔한 단어는 그대로 남지만, 드문 단어는 GPT-2(50,257개)보다 더 잘게 쪼개집니다.
+      어휘 크기는 시퀀스 길이와 임베딩 행렬 크기(\`vocab_size × hidden_size\`개의 파라미터) 사이의
+      트레이드오프입니다.
+
+      ## 8. 한국어 문장: \`[UNK]\`, 그리고 우리만의 어휘 사전
+
+      bert-base 어휘 사전은 영어 텍스트로 학습되었습니다. 한국어 문장을 넣어 보겠습니다.
+      `,
+    ),
+    codeWithFigures(
+      { uncased_pieces: "[UNK] [UNK] [UNK] .", cased_pieces: "[UNK] [UNK] [UNK] .", unknown_words: 3 },
+      `
+      const koreanSentence = "피곤했지만 뿌듯한 나날이었다.";
+      ({
+        uncased_pieces: uncased.tokenize(koreanSentence).join(" "),
+        cased_pieces: cased.tokenize(koreanSentence).join(" "),
+        unknown_words: cased.tokenize(koreanSentence).filter((piece) => piece === cased.unk_token).length,
+      });
+      `,
+    ),
+    md(
+      `
+      All three words become \`[UNK]\`: the model would see "unknown, unknown, unknown, full stop".
+      When a word cannot be spelled from the vocabulary's pieces, WordPiece gives up on the whole word.
+      This is what happened in lesson 1, where an English sentiment model judged this sentence.
+
+      There are two ways out:
+      - **Multilingual checkpoints** such as \`bert-base-multilingual-cased\` were pre-trained on
+        Wikipedia in about a hundred languages, Korean among them, with a much larger vocabulary that
+        holds Hangul pieces. Loading one needs the Hub, so it is not part of this offline course; the
+        code would be the same \`AutoTokenizer.from_pretrained(…)\` call with that id.
+      - **A vocabulary of your own**, learned from Korean text with \`train_new_from_iterator\`, as in
+        section 7. Korean models such as KoBERT did exactly this on a large Korean corpus.
+
+      Our corpus is 40 short diary sentences written in Korean for this course (they ship with the
+      course under its Apache-2.0 licence), half of them happy days and half of them hard ones. The
+      label will serve a classifier later; the tokenizer only reads the text.
+      `,
+      `
+      세 단어가 모두 \`[UNK]\`가 되었습니다. 모델 입장에서는 "모름, 모름, 모름, 마침표"라는 문장입니다.
+      WordPiece는 어휘 사전의 조각으로 단어를 만들어 낼 수 없으면 그 단어 전체를 포기합니다. 1강에서 영어 감성
+      분석 모델이 이 문장을 판단할 때 일어난 일이 바로 이것입니다.
+
+      해결 방법은 두 가지입니다.
+      - **다국어(multilingual) 체크포인트**: \`bert-base-multilingual-cased\` 같은 모델은 한국어를 포함해
+        약 100개 언어의 위키백과로 사전학습되었고, 한글 조각을 담은 훨씬 큰 어휘 사전을 가지고 있습니다.
+        불러오려면 Hub에 접속해야 하므로 오프라인으로 진행하는 이 강의에는 들어 있지 않습니다. 코드는 id만
+        바꾼 같은 \`AutoTokenizer.from_pretrained(…)\` 호출입니다.
+      - **우리만의 어휘 사전**: 7절처럼 한국어 텍스트로 \`train_new_from_iterator\`를 실행합니다. KoBERT 같은
+        한국어 모델도 대규모 한국어 코퍼스로 바로 이 작업을 했습니다.
+
+      코퍼스는 이 강의를 위해 한국어로 직접 쓴 짧은 일기 문장 40개입니다(강의와 함께 Apache-2.0 라이선스로
+      배포됩니다). 절반은 즐거운 날, 절반은 힘든 날의 이야기입니다. 라벨은 뒤에서 분류기를 만들 때 쓰고,
+      토크나이저는 텍스트만 읽습니다.
+      `,
+    ),
+    codeWithFigures({ num_rows: 40 }, `
+      const diary = Dataset.from_dict({
+        text: [
+          ${koreanDiary.map((d) => JSON.stringify(d.text)).join(",\n          ")},
+        ],
+        // [en] 1 = a good day, 0 = a hard one [ko] 1 = 즐거운 날, 0 = 힘든 날
+        label: [${koreanDiary.map((d) => d.label).join(", ")}],
+      });
+      diary;
+    `),
+    codeWithFigures(
+      { vocab_size: 300, korean_pieces: "피곤 ##했지만 뿌듯한 나날이었다 .", unknown_words: 0, decoded: "피곤했지만 뿌듯한 나날이었다." },
+      `
+      // [en] Same algorithm and special tokens as bert-base-cased, vocabulary learned from Korean [ko] bert-base-cased와 같은 알고리즘과 특수 토큰, 어휘만 한국어로 학습
+      const koreanTokenizer = cased.train_new_from_iterator(diary.column("text"), 300);
+      const koreanIds = koreanTokenizer(koreanSentence).input_ids as number[];
+      ({
+        vocab_size: koreanTokenizer.vocab_size,
+        korean_pieces: koreanTokenizer.tokenize(koreanSentence).join(" "),
+        unknown_words: koreanTokenizer.tokenize(koreanSentence).filter((piece) => piece === koreanTokenizer.unk_token).length,
+        decoded: koreanTokenizer.decode(koreanIds, { skip_special_tokens: true }),
+      });
+      `,
+    ),
+    md(
+      `
+      Now the sentence is made of real subwords: \`피곤\` (tired) with the ending \`##했지만\` (was …, but),
+      then \`뿌듯한\` (proud) and \`나날이었다\` (were the days), and it decodes back to the original text.
+      Even 40 sentences were enough, because the endings -했지만, -한 and -이었다 recur in them. A real
+      Korean vocabulary is trained the same way on millions of sentences.
+      `,
+      `
+      이제 문장이 진짜 서브워드로 나뉩니다. \`피곤\`에 어미 \`##했지만\`이 붙고, 이어서 \`뿌듯한\`과
+      \`나날이었다\`가 나오며, 디코딩하면 원래 문장이 그대로 돌아옵니다. 문장이 40개뿐인데도 이렇게 되는
+      것은 -했지만, -한, -이었다 같은 어미가 여러 문장에 되풀이되기 때문입니다. 실제 한국어 어휘 사전도 같은
+      방법으로, 다만 수백만 문장으로 학습합니다.
+      `,
+    ),
+    md(
+      `
+      ### A tiny Korean classifier
+
+      With a tokenizer that reads Korean, a model can learn from Korean text. Here is a very small BERT
+      built from a config on our 300-piece vocabulary, trained to tell the good days from the hard ones
+      on 30 of the sentences; the other 10 are held out. (Lesson 5 explains the Trainer in detail.)
+      `,
+      `
+      ### 아주 작은 한국어 분류기
+
+      한국어를 읽는 토크나이저가 생기면 모델도 한국어 텍스트로 학습할 수 있습니다. 300개짜리 어휘 사전 위에 config로
+      아주 작은 BERT를 만들고, 문장 30개로 즐거운 날과 힘든 날을 구별하도록 학습시킵니다. 나머지 10개는 평가용으로
+      남겨 둡니다. (Trainer는 5강에서 자세히 다룹니다.)
+      `,
+    ),
+    codeWithFigures(
+      { train_rows: 30, held_out_rows: 10, train_accuracy: 1, held_out_accuracy: 0.4 },
+      `
+      const diarySplit = diary.train_test_split({ test_size: 0.25, seed: 0 });
+      const tokenizeDiary = (batch: { text: string[] }) => koreanTokenizer(batch.text, { truncation: true });
+      const diaryTrain = diarySplit.train.map(tokenizeDiary, { batched: true });
+      const diaryTest = diarySplit.test.map(tokenizeDiary, { batched: true });
+      // [en] one layer, 32-wide: small enough to train in seconds [ko] 층 하나, 너비 32: 몇 초 만에 학습할 만큼 작습니다
+      const diaryConfig = new BertConfig({
+        vocab_size: koreanTokenizer.vocab_size, hidden_size: 32, num_hidden_layers: 1, num_attention_heads: 2,
+        intermediate_size: 64, max_position_embeddings: 32,
+        num_labels: 2, id2label: { 0: "hard day", 1: "good day" }, label2id: { "hard day": 0, "good day": 1 },
+      });
+      manual_seed(0);
+      const diaryModel = new BertForSequenceClassification(diaryConfig);
+      const accuracy = ({ predictions, label_ids }: EvalPrediction) => {
+        const rows = predictions as number[][]; // [en] one row of two logits per sentence [ko] 문장마다 로짓 두 개짜리 행 하나
+        const labels = label_ids as number[];
+        return { accuracy: rows.filter((row, i) => (row[1] > row[0] ? 1 : 0) === labels[i]).length / labels.length };
+      };
+      const diaryTrainer = new Trainer({
+        model: diaryModel,
+        args: new TrainingArguments({
+          output_dir: path.join(fs.mkdtempSync(path.join(os.tmpdir(), "tlab-03-korean-")), "diary-classifier"),
+          num_train_epochs: 30, per_device_train_batch_size: 10, learning_rate: 3e-3, logging_steps: 30, save_strategy: "no", seed: 0,
+        }),
+        train_dataset: diaryTrain,
+        eval_dataset: diaryTest,
+        processing_class: koreanTokenizer,
+        data_collator: new DataCollatorWithPadding({ tokenizer: koreanTokenizer }),
+        compute_metrics: accuracy,
+      });
+      await diaryTrainer.train();
+      ({
+        train_rows: diaryTrain.num_rows,
+        held_out_rows: diaryTest.num_rows,
+        train_accuracy: (await diaryTrainer.evaluate({ eval_dataset: diaryTrain })).eval_accuracy,
+        held_out_accuracy: (await diaryTrainer.evaluate()).eval_accuracy,
+      });
+      `,
+    ),
+    code(`
+      const diaryClassifier = await pipeline("text-classification", { model: diaryModel, tokenizer: koreanTokenizer });
+      await diaryClassifier([koreanSentence, "비가 와서 슬픈 하루였다."]);
+    `),
+    md(
+      `
+      The model learns its 30 training sentences perfectly (accuracy 1). On the 10 held-out sentences
+      it scores 0.4, no better than a coin: 30 examples teach it which pieces appeared on good days, not
+      what Korean words mean. This is why real Korean classifiers start from a model **pre-trained** on
+      a large Korean corpus and then fine-tune it on thousands of labelled examples (the NSMC movie
+      reviews, for instance) — the same recipe as the English models of this course, with a Korean
+      vocabulary.
+      `,
+      `
+      모델은 학습용 30문장을 완벽하게 맞힙니다(정확도 1). 하지만 평가용 10문장에서는 정확도가 0.4로, 동전을 던지는
+      것보다 나을 게 없습니다. 예문 30개로는 즐거운 날에 어떤 조각이 나왔는지를 배울 뿐, 한국어 단어의 뜻을 배우지는
+      못합니다. 그래서 실제 한국어 분류기는 대규모 한국어 코퍼스로 **사전학습**한 모델에서 출발해, 수천 개의 레이블
+      달린 예문(예: NSMC 영화 리뷰)으로 파인튜닝합니다. 이 강의의 영어 모델과 같은 방법에 어휘 사전만 한국어인
+      셈입니다.
+      `,
+    ),
+    md(
+      `
       ## Summary
       - Subword tokenizers keep frequent words whole and split rare ones: WordPiece marks continuations
         with \`##\`, byte-level BPE marks word starts with \`Ġ\` and never produces an unknown token.
@@ -320,15 +595,14 @@ export const lesson: Lesson = {
       - Pairs use \`text_pair\` and \`token_type_ids\`; batches use \`padding\`, \`truncation\`,
         \`max_length\`, \`attention_mask\` and \`return_tensors\`.
       - A model only works with the tokenizer it was trained with.
-      - \`train_new_from_iterator\` learns a new vocabulary for your corpus.
+      - \`train_new_from_iterator\` learns a new vocabulary for your corpus: 40 Korean sentences were
+        enough to turn \`[UNK] [UNK] [UNK]\` into real Korean subwords.
+      - \`BertTokenizer\` and \`AutoTokenizer\` load the same tokenizer; the Auto class reads which one
+        from the checkpoint.
 
       ## Quiz
       `,
       `
-      어휘가 2,000개뿐이라 흔한 단어는 그대로 남지만, 드문 단어는 GPT-2(50,257개)보다 더 잘게 쪼개집니다.
-      어휘 크기는 시퀀스 길이와 임베딩 행렬 크기(\`vocab_size × hidden_size\`개의 파라미터) 사이의
-      트레이드오프입니다.
-
       ## 정리
       - 서브워드 토크나이저는 흔한 단어는 통째로, 드문 단어는 조각으로 나눕니다. WordPiece는 이어지는 조각에
         \`##\`을, 바이트 수준 BPE는 단어 시작에 \`Ġ\`를 붙이며 모르는 토큰이 생기지 않습니다.
@@ -336,7 +610,10 @@ export const lesson: Lesson = {
       - 문장 쌍은 \`text_pair\`와 \`token_type_ids\`로, 배치는 \`padding\`, \`truncation\`, \`max_length\`,
         \`attention_mask\`, \`return_tensors\`로 다룹니다.
       - 모델은 함께 학습된 토크나이저와만 제대로 동작합니다.
-      - \`train_new_from_iterator\`로 내 코퍼스에 맞는 어휘 사전을 학습할 수 있습니다.
+      - \`train_new_from_iterator\`로 내 코퍼스에 맞는 어휘 사전을 학습할 수 있습니다. 한국어 문장 40개만으로도
+        \`[UNK] [UNK] [UNK]\`가 진짜 한국어 서브워드로 바뀌었습니다.
+      - \`BertTokenizer\`와 \`AutoTokenizer\`는 같은 토크나이저를 불러옵니다. Auto 클래스는 어떤 클래스인지
+        체크포인트에서 읽어 옵니다.
 
       ## 퀴즈
       `,
@@ -499,6 +776,25 @@ export const lesson: Lesson = {
       explanation: t(
         "`padding: \"max_length\"` pads to `max_length`, `truncation: true` cuts longer rows (keeping [SEP]).",
         "`padding: \"max_length\"`는 `max_length`까지 채우고, `truncation: true`는 더 긴 행을 자릅니다([SEP]은 남깁니다).",
+      ),
+    }),
+    quiz({
+      id: "l03-korean-pieces",
+      type: "numeric",
+      points: 1,
+      prompt: t(
+        "Into how many pieces does the Korean tokenizer of section 8 split `피곤했지만 뿌듯한 나날이었다.`, counting the full stop?",
+        "8절의 한국어 토크나이저는 `피곤했지만 뿌듯한 나날이었다.`를 몇 조각으로 나눌까요? 마침표도 셉니다.",
+      ),
+      answer: 5,
+      tolerance: 0.1,
+      hints: [
+        t("Look at `korean_pieces` in the output of section 8.", "8절 출력의 `korean_pieces`를 보세요."),
+        t("The first word is split in two; the other two words stay whole.", "첫 단어는 두 조각으로 나뉘고, 나머지 두 단어는 통째로 남습니다."),
+      ],
+      explanation: t(
+        "`피곤 ##했지만 뿌듯한 나날이었다 .` — five pieces, none of them `[UNK]`, where bert-base gave three `[UNK]` and a full stop.",
+        "`피곤 ##했지만 뿌듯한 나날이었다 .` — 다섯 조각이고 `[UNK]`는 하나도 없습니다. bert-base에서는 `[UNK]` 세 개와 마침표였습니다.",
       ),
     }),
   ],

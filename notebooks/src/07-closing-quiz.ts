@@ -305,5 +305,29 @@ export const lesson: Lesson = {
       수고 많으셨습니다. 이것으로 강의를 모두 마쳤습니다. 🤗
       `,
     ),
+    quiz({
+      id: "l07-korean",
+      type: "choice",
+      points: 1,
+      prompt: t(
+        "bert-base-cased turns `피곤했지만 뿌듯한 나날이었다.` into `[UNK] [UNK] [UNK] .`. What made the same sentence come out as real subwords in lesson 3?",
+        "bert-base-cased는 `피곤했지만 뿌듯한 나날이었다.`를 `[UNK] [UNK] [UNK] .`로 바꿉니다. 3강에서 같은 문장이 진짜 서브워드로 나뉜 것은 무엇 덕분일까요?",
+      ),
+      options: [
+        t("A longer max_length", "더 긴 max_length"),
+        t("A new vocabulary learned from Korean sentences with train_new_from_iterator", "train_new_from_iterator로 한국어 문장에서 새로 학습한 어휘 사전"),
+        t("Lower-casing the sentence", "문장을 소문자로 바꾼 것"),
+        t("A bigger model", "더 큰 모델"),
+      ],
+      answer: 1,
+      hints: [
+        t("[UNK] is a tokenizer problem, not a model problem.", "[UNK]는 모델이 아니라 토크나이저의 문제입니다."),
+        t("The English vocabulary has no pieces to spell Hangul words with.", "영어 어휘 사전에는 한글 단어를 만들 조각이 없습니다."),
+      ],
+      explanation: t(
+        "WordPiece can only spell a word from pieces in its vocabulary. A vocabulary trained on Korean text holds Korean pieces such as 피곤 and ##했지만.",
+        "WordPiece는 어휘 사전에 있는 조각으로만 단어를 만들 수 있습니다. 한국어 텍스트로 학습한 어휘 사전에는 피곤, ##했지만 같은 한국어 조각이 들어 있습니다.",
+      ),
+    }),
   ],
 };

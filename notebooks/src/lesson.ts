@@ -114,3 +114,16 @@ export function quiz(question: Question): Cell {
 export function pick(text: Localized, lang: keyof Bilingual): string {
   return typeof text === "string" ? text : text[lang];
 }
+
+/**
+ * A code comment in both languages, written once in a shared code cell:
+ * `// [en] Feed the ids to the model [ko] 모델에 id를 넣습니다` becomes `// Feed the ids to the model`
+ * in the English notebook and `// 모델에 id를 넣습니다` in the Korean one. It may follow code on the
+ * same line. Sources without the markers are left as they are.
+ */
+const BILINGUAL_COMMENT = /\/\/ \[en\] (.*?) \[ko\] (.*)$/gm;
+
+/** The source of a code cell in one language, with its bilingual comments resolved. */
+export function pickCode(source: Localized, lang: keyof Bilingual): string {
+  return pick(source, lang).replace(BILINGUAL_COMMENT, (_all, en: string, ko: string) => `// ${lang === "en" ? en : ko}`);
+}

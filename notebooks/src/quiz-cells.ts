@@ -1,7 +1,7 @@
 // How one question becomes notebook cells, in the format of docs/quiz-format.md: a markdown prompt,
 // then a read-only question cell, the student's answer cell and a graded check cell (or, for a code
 // question, the answer cell with its solution region and a test cell).
-import { Bilingual, Question, dedent, pick } from "./lesson";
+import { Bilingual, Question, dedent, pick, pickCode } from "./lesson";
 import { NotebookCell, codeCell, markdownCell } from "./render";
 
 type Language = keyof Bilingual;
@@ -61,17 +61,17 @@ export function renderQuestion(q: Question, number: number, lang: Language): Not
 
   if (q.type === "code") {
     cells.push(
-      codeCell(q.id, dedent(pick(q.solution, lang)), {
+      codeCell(q.id, dedent(pickCode(q.solution, lang)), {
         nbgrader: nbgrader({ grade: false, solution: true, locked: false, grade_id: q.id }),
         tlab: tlab(q, "answer"),
       }),
     );
-    const hidden = q.hidden_tests ? `\n  // BEGIN HIDDEN TESTS\n${indent(dedent(q.hidden_tests), "  ")}\n  // END HIDDEN TESTS` : "";
+    const hidden = q.hidden_tests ? `\n  // BEGIN HIDDEN TESTS\n${indent(dedent(pickCode(q.hidden_tests, lang)), "  ")}\n  // END HIDDEN TESTS` : "";
     const isAsync = /\bawait\b/.test(q.tests + (q.hidden_tests ?? ""));
     // The hints and the explanation follow the tests, as the spec a question cell would carry.
     const testSpec = JSON.stringify(spec(q, lang), null, 2);
     cells.push(
-      codeCell(`${q.id}-tests`, `${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert: QuizAssert) => {\n${indent(dedent(q.tests), "  ")}${hidden}\n}, ${testSpec});`, {
+      codeCell(`${q.id}-tests`, `${isAsync ? "await " : ""}quiz.test(${JSON.stringify(q.id)}, ${isAsync ? "async " : ""}(assert: QuizAssert) => {\n${indent(dedent(pickCode(q.tests, lang)), "  ")}${hidden}\n}, ${testSpec});`, {
         nbgrader: nbgrader({ grade: true, solution: false, locked: true, grade_id: `${q.id}-tests`, points: q.points }),
         tlab: tlab(q, "test"),
       }),

@@ -1,5 +1,5 @@
 // Turns a single-source lesson into the notebook of one language (nbformat 4.5).
-import { Bilingual, Cell, Lesson, Question, pick } from "./lesson";
+import { Bilingual, Cell, Lesson, Question, pickCode } from "./lesson";
 import { renderQuestion } from "./quiz-cells";
 
 export type Language = keyof Bilingual;
@@ -40,7 +40,7 @@ export function renderLesson(lesson: Lesson, lang: Language): Notebook {
   lesson.cells.forEach((cell: Cell, index: number) => {
     const id = `${lesson.name}-${String(index).padStart(3, "0")}`;
     if (cell.kind === "markdown") cells.push(markdownCell(id, cell.text[lang]));
-    else if (cell.kind === "code") cells.push(codeCell(id, pick(cell.source, lang)));
+    else if (cell.kind === "code") cells.push(codeCell(id, pickCode(cell.source, lang)));
     else cells.push(...renderQuestion(cell.question as Question, ++questionNumber, lang));
   });
   return {

@@ -6,6 +6,7 @@ import * as fs from "node:fs";
 import * as path from "node:path";
 import { lessons } from "../../notebooks/src/index";
 import { Language, Notebook, renderLesson } from "../../notebooks/src/render";
+import { pickCode } from "../../notebooks/src/lesson";
 import { repoRoot } from "../helpers/paths";
 
 const LANGUAGES: Language[] = ["en", "ko"];
@@ -25,6 +26,20 @@ test("there are seven lessons, numbered in order", () => {
     lessons.map((l) => l.name.slice(0, 2)),
     ["01", "02", "03", "04", "05", "06", "07"],
   );
+});
+
+test("a bilingual code comment shows only the notebook's language; other code is left alone", () => {
+  const source = 'const ids = [101, 102]; // [en] the ids [ko] id 목록\n  // [en] Run it [ko] 실행합니다\nmodel(ids); // plain';
+  assert.equal(pickCode(source, "en"), "const ids = [101, 102]; // the ids\n  // Run it\nmodel(ids); // plain");
+  assert.equal(pickCode(source, "ko"), "const ids = [101, 102]; // id 목록\n  // 실행합니다\nmodel(ids); // plain");
+  assert.equal(pickCode({ en: "// [en] a [ko] 가", ko: "// 나" }, "ko"), "// 나");
+  for (const lesson of lessons) {
+    for (const lang of LANGUAGES) {
+      for (const cell of committed(lesson.name, lang).cells.filter((c) => c.cell_type === "code")) {
+        assert.doesNotMatch(text(cell), /\/\/ \[en\] /, `${lang}/${cell.id} shows a bilingual comment unresolved`);
+      }
+    }
+  }
 });
 
 for (const lesson of lessons) {
