@@ -115,9 +115,17 @@ async function sentimentCard(ctx: StepContext): Promise<void> {
   ], await examplesOf("sentiment-analysis", dir, SENTIMENT_EXAMPLES, labelAndScore));
 }
 
-export async function writeCards(ctx: StepContext): Promise<void> {
-  await mlmCard(ctx);
-  await gpt2Card(ctx);
-  await spamCard(ctx);
-  await sentimentCard(ctx);
+const CARDS: Record<string, (ctx: StepContext) => Promise<void>> = {
+  "bert-tiny-brown": mlmCard,
+  "gpt2-tiny-brown": gpt2Card,
+  "bert-tiny-spam": spamCard,
+  "bert-tiny-sentiment": sentimentCard,
+};
+
+/** Writes the cards of `names` (default: all four bundled models). */
+export async function writeCards(ctx: StepContext, names: string[] = Object.keys(CARDS)): Promise<void> {
+  for (const name of names) {
+    if (!(name in CARDS)) throw new Error(`No card step for "${name}". Models: ${Object.keys(CARDS).join(", ")}.`);
+    await CARDS[name](ctx);
+  }
 }

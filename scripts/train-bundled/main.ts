@@ -1,5 +1,5 @@
 // Reproduces the bundled models under models/. Run by hand, in the background, never in CI:
-//   npm run train:bundled -- [--preset quick|full] [--only step,step] [--models-dir DIR] [--stop-by ISO-TIME]
+//   npm run train:bundled -- [--preset quick|full] [--only step,step] [--models-dir DIR] [--stop-by ISO-TIME] [--cards model,model]
 // Steps, in order: configs, vocab, bert-tiny-brown, bert-tiny-spam, bert-tiny-sentiment, gpt2-tiny-brown,
 // generation-defaults, cards. The classifiers start from bert-tiny-brown and the models use the
 // vocabularies, so run those first; `cards` measures the saved models and writes their READMEs.
@@ -17,7 +17,7 @@ const STEPS: Record<string, (ctx: StepContext) => Promise<void>> = {
   "bert-tiny-sentiment": trainBertTinySentiment,
   "gpt2-tiny-brown": trainGpt2TinyBrown,
   "generation-defaults": setGenerationDefaults,
-  cards: writeCards,
+  cards: (ctx) => writeCards(ctx, option("cards")?.split(",").map((s) => s.trim())),
 };
 
 function option(name: string): string | undefined {

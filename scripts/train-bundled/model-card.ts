@@ -96,7 +96,7 @@ export function renderCard(f: CardFacts): string {
     "",
     "| metric | value | data |",
     "|---|---|---|",
-    ...f.metrics.map((m) => `| ${m.name} | ${m.value.toFixed(4)} | ${m.split}${m.note ? ` (${m.note})` : ""} |`),
+    ...f.metrics.map((m) => `| ${cell(m.name)} | ${m.value.toFixed(4)} | ${cell(m.split + (m.note ? ` (${m.note})` : ""))} |`),
     "",
     ...(f.examples?.length ? ["## Examples", "", "Produced by the saved model when this card was written:", "", "| input | output |", "|---|---|", ...f.examples.map((e) => `| ${cell(e.input)} | ${cell(e.output)} |`), ""] : []),
     "## Limitations",

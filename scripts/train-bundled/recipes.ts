@@ -45,7 +45,7 @@ export const RECIPES: Record<Preset, Recipe> = {
     bert: architecture,
     mlm: { max_steps: 1200, batch_size: 32, max_length: 64, learning_rate: 1.5e-3, eval_sentences: 500 },
     spam: { epochs: 2, max_train_rows: null, batch_size: 32, max_length: 128, learning_rate: 1e-3 },
-    sentiment: { weak: { rows: 6000, epochs: 1, batch_size: 32 }, epochs: 4, max_train_rows: null, batch_size: 16, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
+    sentiment: { weak: { rows: 4000, epochs: 1, batch_size: 32 }, epochs: 3, max_train_rows: null, batch_size: 16, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
     gpt2: { max_steps: 1000, batch_size: 16, max_length: 64, learning_rate: 2e-3, eval_sentences: 500 },
   },
   full: {
