@@ -80,10 +80,17 @@ describe("pipelines on tiny saved models", () => {
     for (const r of batch) assert.ok(typeof r.label === "string" && r.score >= 0.5 && r.score <= 1);
 
     // a loaded model object: its tokenizer comes from the folder it was loaded from
+    // (a model's repeated eval calls run a session with its weights prepacked, whose float32
+    // rounding may differ in the last bits from the first call's)
+    const sameAsResult = (r: any[]) => {
+      assert.equal(r.length, 1);
+      assert.equal(r[0].label, result[0].label);
+      close(r[0].score, result[0].score);
+    };
     const fromObject = await pipeline("sentiment-analysis", { model });
-    assert.deepEqual(await fromObject(text), result);
+    sameAsResult(await fromObject(text));
     const withTokenizer = await pipeline("sentiment-analysis", { model, tokenizer });
-    assert.deepEqual(await withTokenizer(text), result);
+    sameAsResult(await withTokenizer(text));
 
     // batch_size pads several texts into one model call; the scores stay those of one-by-one calls
     const texts = ["I love it.", "I hate it, it is the worst thing I have ever bought.", "Tuesday.", text, "Fine."];
