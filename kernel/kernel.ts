@@ -30,6 +30,8 @@ import { KeyboardInterrupt, resetInterrupt, useSharedInterruptFlag } from "../sr
 import { installKernelBridge, type DisplayContent } from "../src/display/kernel-bridge";
 import { toMimeBundle } from "../src/display/mimebundle";
 import { exitKernel, guardProcessExit } from "./process-exit";
+import { completeReply, type CompleteReply } from "./completions";
+import { SignatureHelper, cursorOpensArgument } from "./signature-help";
 
 const NO_VALUE = Symbol("no value");
 
@@ -87,6 +89,7 @@ export class Kernel {
   private draining = false;
   private readonly withPrelude: boolean;
   private onIdle: (() => void) | undefined;
+  private signatureHelper: SignatureHelper | undefined;
 
   constructor(options: KernelOptions) {
     this.connection = options.connection;
@@ -256,10 +259,10 @@ export class Kernel {
           this.reply(msg, "kernel_info_reply", this.kernelInfo());
           break;
         case "complete_request":
-          this.reply(msg, "complete_reply", this.getHandler().handleComplete(msg.content as never));
+          this.reply(msg, "complete_reply", this.complete(String(msg.content.code ?? ""), Number(msg.content.cursor_pos)));
           break;
         case "inspect_request":
-          this.reply(msg, "inspect_reply", { ...this.getHandler().handleInspect(msg.content as never) });
+          this.reply(msg, "inspect_reply", this.inspect(String(msg.content.code ?? ""), Number(msg.content.cursor_pos), Number(msg.content.detail_level ?? 0)));
           break;
         case "is_complete_request":
           this.reply(msg, "is_complete_reply", isComplete(String(msg.content.code ?? "")));
@@ -290,6 +293,31 @@ export class Kernel {
     } finally {
       this.publish("status", { execution_state: "idle" }, msg.header);
     }
+  }
+
+  // ---- completion and inspection ---------------------------------------------------------------
+
+  private complete(code: string, cursor: number): CompleteReply {
+    return completeReply(code, cursor, this.executor().complete(code, cursor));
+  }
+
+  /** Shift+Tab: inside a call, the call's signatures; elsewhere tslab's quick info, then signatures. */
+  private inspect(code: string, cursor: number, detailLevel: number): Record<string, unknown> {
+    const signatures = () => {
+      try {
+        return (this.signatureHelper ??= new SignatureHelper()).help(this.declarations, code, cursor);
+      } catch (e) {
+        this.log(`signature help failed: ${(e as Error).stack ?? e}`);
+        return undefined;
+      }
+    };
+    const found = (text: string) => ({ status: "ok", found: true, data: { "text/plain": text }, metadata: {} });
+    const inCall = cursorOpensArgument(code, cursor) ? signatures() : undefined;
+    if (inCall) return found(inCall);
+    const info = this.getHandler().handleInspect({ code, cursor_pos: cursor, detail_level: detailLevel as 0 });
+    if (info.found) return { ...info };
+    const fallback = signatures();
+    return fallback ? found(fallback) : { ...info };
   }
 
   // ---- execution ----------------------------------------------------------------------------
