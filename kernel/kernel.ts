@@ -32,6 +32,9 @@ import { toMimeBundle } from "../src/display/mimebundle";
 import { exitKernel, guardProcessExit } from "./process-exit";
 import { completeReply, type CompleteReply } from "./completions";
 import { SignatureHelper, cursorOpensArgument } from "./signature-help";
+import { StdinChannel, disconnectProcessStdin } from "./stdin";
+import { parseTimeMagic, startTiming } from "./magics";
+import { LastResults } from "./last-results";
 
 const NO_VALUE = Symbol("no value");
 
@@ -90,6 +93,10 @@ export class Kernel {
   private readonly withPrelude: boolean;
   private onIdle: (() => void) | undefined;
   private signatureHelper: SignatureHelper | undefined;
+  private stdinChannel!: StdinChannel;
+  private readonly lastResults = new LastResults(() => this.executor().locals as Record<string, unknown>);
+  /** The execute_request being served: where input_request goes and whether it may (allow_stdin). */
+  private executeRequest: JupyterMessage | undefined;
 
   constructor(options: KernelOptions) {
     this.connection = options.connection;
@@ -109,7 +116,14 @@ export class Kernel {
     const address = (p: number) => channelUrl(this.connection, p);
     await Promise.all([this.shell.bind(address(this.connection.shell_port)), this.stdin.bind(address(this.connection.stdin_port))]);
     this.captureProcessOutput();
+    this.stdinChannel = new StdinChannel(this.stdin, this.connection.key, this.session, (text) => this.log(text));
+    void this.stdinChannel.serve().catch((e) => this.log(`stdin loop ended: ${e}`));
+    disconnectProcessStdin();
     installKernelBridge({
+      requestInput: (prompt: string, password: boolean) => {
+        this.streams.flush();
+        return this.stdinChannel.request(this.executeRequest, prompt, password);
+      },
       publishDisplay: (content: DisplayContent, update: boolean) => {
         this.streams.flush();
         this.publish(update ? "update_display_data" : "display_data", content);
@@ -305,7 +319,7 @@ export class Kernel {
   private inspect(code: string, cursor: number, detailLevel: number): Record<string, unknown> {
     const signatures = () => {
       try {
-        return (this.signatureHelper ??= new SignatureHelper()).help(this.declarations, code, cursor);
+        return (this.signatureHelper ??= new SignatureHelper()).help(this.checkedDeclarations(), code, cursor);
       } catch (e) {
         this.log(`signature help failed: ${(e as Error).stack ?? e}`);
         return undefined;
@@ -334,15 +348,15 @@ export class Kernel {
           const before = Atomics.exchange(shared, SLOT.phase, PHASE.compiling);
           try {
             const rewritten = expandShorthandProperties(src);
-            const result = converter.convert(this.declarations, rewritten);
+            const result = converter.convert(this.checkedDeclarations(), rewritten);
             this.lastConversion = { src: rewritten, result };
             return result;
           } finally {
             Atomics.store(shared, SLOT.phase, before);
           }
         },
-        inspect: (_executorDecls, src, position) => converter.inspect(this.declarations, src, position),
-        complete: (_executorDecls, src, position) => converter.complete(this.declarations, src, position),
+        inspect: (_executorDecls, src, position) => converter.inspect(this.checkedDeclarations(), src, position),
+        complete: (_executorDecls, src, position) => converter.complete(this.checkedDeclarations(), src, position),
       };
       let browser: Converter | undefined;
       const convs: ConverterSet = {
@@ -364,6 +378,11 @@ export class Kernel {
       this.handler = new KernelHandler(this.executorInstance);
     }
     return this.executorInstance;
+  }
+
+  /** What a cell is checked against: the kernel's globals (`_`…) and the earlier cells' declarations. */
+  private checkedDeclarations(): string {
+    return LastResults.declarations + this.declarations;
   }
 
   private getHandler(): KernelHandler {
@@ -396,6 +415,7 @@ export class Kernel {
     run.interrupted = true;
     silenceExecution(execution);
     this.executor().interrupt();
+    this.stdinChannel.cancel(new KeyboardInterrupt());
     run.cancel?.(new KeyboardInterrupt());
   }
 
@@ -479,6 +499,7 @@ export class Kernel {
     const storeHistory = msg.content.store_history ?? !silent;
     const stopOnError = msg.content.stop_on_error ?? true;
     this.outputParent = msg.header;
+    this.executeRequest = msg;
     if (storeHistory && !silent) this.executionCount++;
     const count = this.executionCount;
     if (!silent) this.publish("execute_input", { code, execution_count: count });
@@ -489,7 +510,20 @@ export class Kernel {
       return;
     }
 
-    const run = await this.runCell(code);
+    let magic: { code: string; timed: boolean };
+    try {
+      magic = parseTimeMagic(code);
+    } catch (e) {
+      const error = runtimeError(e);
+      if (storeHistory && !silent) this.history.add(count, code);
+      this.publish("error", error);
+      if (stopOnError) this.abortQueuedExecutions();
+      this.reply(msg, "execute_reply", { status: "error", execution_count: count, ...error });
+      return;
+    }
+    const timing = magic.timed ? startTiming() : undefined;
+    const run = await this.runCell(magic.code);
+    if (timing) process.stdout.write(timing());
     this.streams.flush();
     const entry = storeHistory && !silent ? this.history.add(count, code) : undefined;
     const error = this.cellError(run, code);
@@ -508,6 +542,7 @@ export class Kernel {
       }
       this.publish("execute_result", { execution_count: count, data, metadata: {} });
       if (entry) entry.output = String(data["text/plain"]);
+      if (entry) this.lastResults.remember(run.value, magic.code);
     }
     this.reply(msg, "execute_reply", { status: "ok", execution_count: count, payload: [], user_expressions: {} });
   }
