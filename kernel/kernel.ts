@@ -30,6 +30,11 @@ import { KeyboardInterrupt, resetInterrupt, useSharedInterruptFlag } from "../sr
 import { installKernelBridge, type DisplayContent } from "../src/display/kernel-bridge";
 import { toMimeBundle } from "../src/display/mimebundle";
 import { exitKernel, guardProcessExit } from "./process-exit";
+import { completeReply, type CompleteReply } from "./completions";
+import { SignatureHelper, cursorOpensArgument } from "./signature-help";
+import { StdinChannel, disconnectProcessStdin } from "./stdin";
+import { parseTimeMagic, startTiming } from "./magics";
+import { LastResults } from "./last-results";
 
 const NO_VALUE = Symbol("no value");
 
@@ -87,6 +92,11 @@ export class Kernel {
   private draining = false;
   private readonly withPrelude: boolean;
   private onIdle: (() => void) | undefined;
+  private signatureHelper: SignatureHelper | undefined;
+  private stdinChannel!: StdinChannel;
+  private readonly lastResults = new LastResults(() => this.executor().locals as Record<string, unknown>);
+  /** The execute_request being served: where input_request goes and whether it may (allow_stdin). */
+  private executeRequest: JupyterMessage | undefined;
 
   constructor(options: KernelOptions) {
     this.connection = options.connection;
@@ -106,7 +116,14 @@ export class Kernel {
     const address = (p: number) => channelUrl(this.connection, p);
     await Promise.all([this.shell.bind(address(this.connection.shell_port)), this.stdin.bind(address(this.connection.stdin_port))]);
     this.captureProcessOutput();
+    this.stdinChannel = new StdinChannel(this.stdin, this.connection.key, this.session, (text) => this.log(text));
+    void this.stdinChannel.serve().catch((e) => this.log(`stdin loop ended: ${e}`));
+    disconnectProcessStdin();
     installKernelBridge({
+      requestInput: (prompt: string, password: boolean) => {
+        this.streams.flush();
+        return this.stdinChannel.request(this.executeRequest, prompt, password);
+      },
       publishDisplay: (content: DisplayContent, update: boolean) => {
         this.streams.flush();
         this.publish(update ? "update_display_data" : "display_data", content);
@@ -256,10 +273,10 @@ export class Kernel {
           this.reply(msg, "kernel_info_reply", this.kernelInfo());
           break;
         case "complete_request":
-          this.reply(msg, "complete_reply", this.getHandler().handleComplete(msg.content as never));
+          this.reply(msg, "complete_reply", this.complete(String(msg.content.code ?? ""), Number(msg.content.cursor_pos)));
           break;
         case "inspect_request":
-          this.reply(msg, "inspect_reply", { ...this.getHandler().handleInspect(msg.content as never) });
+          this.reply(msg, "inspect_reply", this.inspect(String(msg.content.code ?? ""), Number(msg.content.cursor_pos), Number(msg.content.detail_level ?? 0)));
           break;
         case "is_complete_request":
           this.reply(msg, "is_complete_reply", isComplete(String(msg.content.code ?? "")));
@@ -292,6 +309,31 @@ export class Kernel {
     }
   }
 
+  // ---- completion and inspection ---------------------------------------------------------------
+
+  private complete(code: string, cursor: number): CompleteReply {
+    return completeReply(code, cursor, this.executor().complete(code, cursor));
+  }
+
+  /** Shift+Tab: inside a call, the call's signatures; elsewhere tslab's quick info, then signatures. */
+  private inspect(code: string, cursor: number, detailLevel: number): Record<string, unknown> {
+    const signatures = () => {
+      try {
+        return (this.signatureHelper ??= new SignatureHelper()).help(this.checkedDeclarations(), code, cursor);
+      } catch (e) {
+        this.log(`signature help failed: ${(e as Error).stack ?? e}`);
+        return undefined;
+      }
+    };
+    const found = (text: string) => ({ status: "ok", found: true, data: { "text/plain": text }, metadata: {} });
+    const inCall = cursorOpensArgument(code, cursor) ? signatures() : undefined;
+    if (inCall) return found(inCall);
+    const info = this.getHandler().handleInspect({ code, cursor_pos: cursor, detail_level: detailLevel as 0 });
+    if (info.found) return { ...info };
+    const fallback = signatures();
+    return fallback ? found(fallback) : { ...info };
+  }
+
   // ---- execution ----------------------------------------------------------------------------
 
   private executor(): Executor {
@@ -306,15 +348,15 @@ export class Kernel {
           const before = Atomics.exchange(shared, SLOT.phase, PHASE.compiling);
           try {
             const rewritten = expandShorthandProperties(src);
-            const result = converter.convert(this.declarations, rewritten);
+            const result = converter.convert(this.checkedDeclarations(), rewritten);
             this.lastConversion = { src: rewritten, result };
             return result;
           } finally {
             Atomics.store(shared, SLOT.phase, before);
           }
         },
-        inspect: (_executorDecls, src, position) => converter.inspect(this.declarations, src, position),
-        complete: (_executorDecls, src, position) => converter.complete(this.declarations, src, position),
+        inspect: (_executorDecls, src, position) => converter.inspect(this.checkedDeclarations(), src, position),
+        complete: (_executorDecls, src, position) => converter.complete(this.checkedDeclarations(), src, position),
       };
       let browser: Converter | undefined;
       const convs: ConverterSet = {
@@ -336,6 +378,11 @@ export class Kernel {
       this.handler = new KernelHandler(this.executorInstance);
     }
     return this.executorInstance;
+  }
+
+  /** What a cell is checked against: the kernel's globals (`_`…) and the earlier cells' declarations. */
+  private checkedDeclarations(): string {
+    return LastResults.declarations + this.declarations;
   }
 
   private getHandler(): KernelHandler {
@@ -368,6 +415,7 @@ export class Kernel {
     run.interrupted = true;
     silenceExecution(execution);
     this.executor().interrupt();
+    this.stdinChannel.cancel(new KeyboardInterrupt());
     run.cancel?.(new KeyboardInterrupt());
   }
 
@@ -451,6 +499,7 @@ export class Kernel {
     const storeHistory = msg.content.store_history ?? !silent;
     const stopOnError = msg.content.stop_on_error ?? true;
     this.outputParent = msg.header;
+    this.executeRequest = msg;
     if (storeHistory && !silent) this.executionCount++;
     const count = this.executionCount;
     if (!silent) this.publish("execute_input", { code, execution_count: count });
@@ -461,7 +510,20 @@ export class Kernel {
       return;
     }
 
-    const run = await this.runCell(code);
+    let magic: { code: string; timed: boolean };
+    try {
+      magic = parseTimeMagic(code);
+    } catch (e) {
+      const error = runtimeError(e);
+      if (storeHistory && !silent) this.history.add(count, code);
+      this.publish("error", error);
+      if (stopOnError) this.abortQueuedExecutions();
+      this.reply(msg, "execute_reply", { status: "error", execution_count: count, ...error });
+      return;
+    }
+    const timing = magic.timed ? startTiming() : undefined;
+    const run = await this.runCell(magic.code);
+    if (timing) process.stdout.write(timing());
     this.streams.flush();
     const entry = storeHistory && !silent ? this.history.add(count, code) : undefined;
     const error = this.cellError(run, code);
@@ -480,6 +542,7 @@ export class Kernel {
       }
       this.publish("execute_result", { execution_count: count, data, metadata: {} });
       if (entry) entry.output = String(data["text/plain"]);
+      if (entry) this.lastResults.remember(run.value, magic.code);
     }
     this.reply(msg, "execute_reply", { status: "ok", execution_count: count, payload: [], user_expressions: {} });
   }

@@ -4,3 +4,4 @@ export { toMimeBundle, isMimeBundle, type MimeBundle, type ReprMimeBundle } from
 export { ProgressBar, type ProgressBarOptions } from "./progress";
 export { Figure, plot, type PlotlyTrace, type FigureInit } from "./plotly";
 export { inKernel } from "./kernel-bridge";
+export { input, getpass } from "./input";

@@ -16,6 +16,8 @@ export interface KernelBridge {
   publishDisplay(content: DisplayContent, update: boolean): void;
   /** Sends `clear_output` for the running cell. */
   clearOutput(wait: boolean): void;
+  /** Asks the front end for a line of text (`password`: typed characters hidden). */
+  requestInput?(prompt: string, password: boolean): Promise<string>;
 }
 
 export const KERNEL_BRIDGE_KEY = Symbol.for("transformers-lab.kernel");
