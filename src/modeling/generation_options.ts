@@ -1,6 +1,7 @@
 // Which options `generate` understands. A misspelt or unsupported option must not be dropped
 // silently (the text would come out as if it had not been given), so each one raises.
 import { ModelInputError } from "./inputs";
+import { closestName } from "../utils/closest_name";
 
 /** An option `generate` does not know, or knows but does not implement here. */
 export class GenerationOptionError extends ModelInputError {
@@ -41,8 +42,10 @@ export function checkGenerationOptions(options: Record<string, unknown>): void {
     if (Object.prototype.hasOwnProperty.call(UNSUPPORTED, key)) {
       throw new GenerationOptionError(`The generation option ${key} is not supported here.${UNSUPPORTED[key]} Supported options: ${[...SUPPORTED_GENERATION_OPTIONS].join(", ")}.`, key);
     }
+    const suggestion = closestName(key, [...SUPPORTED_GENERATION_OPTIONS]);
+    const hint = suggestion ? ` Did you mean '${suggestion}'?` : "";
     throw new GenerationOptionError(
-      `Unknown generation option ${key} (note: typos in the generate arguments show up here). Supported options: ${[...SUPPORTED_GENERATION_OPTIONS].join(", ")}.`,
+      `Unknown generation option ${key}.${hint} Supported options: ${[...SUPPORTED_GENERATION_OPTIONS].join(", ")}.`,
       key,
     );
   }

@@ -1,6 +1,6 @@
 // TrainingArguments: the Trainer's settings, with the names and defaults of transformers v4.
 // Unknown names are refused with the closest valid name, so a typo never silently does nothing.
-import { closest, distance } from "fastest-levenshtein";
+import { closestName } from "../utils/closest_name";
 import { PushToHubUnavailableError } from "../hub/errors";
 
 /** A wrong or inconsistent training argument. */
@@ -190,18 +190,6 @@ const NOT_IMPLEMENTED: Record<string, unknown> = {
 const VALID_NAMES: string[] = ["output_dir", ...Object.keys(DEFAULTS), ...NO_EFFECT_HERE, ...Object.keys(NOT_IMPLEMENTED)];
 const IGNORED = new Set<string>(NO_EFFECT_HERE);
 
-/**
- * The valid name a misspelt one most likely meant: one that contains all its words
- * (`num_epochs` → `num_train_epochs`), else the nearest by edit distance if it is near enough.
- */
-function closestName(key: string): string | null {
-  const words = key.toLowerCase().split("_").filter(Boolean);
-  const containing = VALID_NAMES.filter((n) => words.every((w) => n.split("_").includes(w)));
-  if (containing.length) return containing.sort((a, b) => a.length - b.length)[0];
-  const nearest = closest(key, VALID_NAMES);
-  return distance(key, nearest) <= Math.max(3, Math.floor(key.length / 3)) ? nearest : null;
-}
-
 export interface TrainingArguments extends Required<Omit<TrainingArgumentsCore, "output_dir">> {}
 
 /**
@@ -219,7 +207,7 @@ export class TrainingArguments {
     }
     for (const key of Object.keys(init)) {
       if (!VALID_NAMES.includes(key)) {
-        const suggestion = closestName(key);
+        const suggestion = closestName(key, VALID_NAMES);
         const hint = suggestion ? ` Did you mean '${suggestion}'?` : "";
         throw new TrainingArgumentsError(`TrainingArguments got an unknown argument '${key}'.${hint}`);
       }

@@ -82,7 +82,7 @@ test("unknown or unsupported generation options raise a GenerationOptionError na
   const model = await GPT2LMHeadModel.from_pretrained(hf5WeightsDir(ref.weights_dir));
   const prompt = [[330, 460, 553]];
   for (const [option, pattern] of [
-    ["num_beam", /Unknown generation option num_beam/],
+    ["num_beam", /Unknown generation option num_beam\. Did you mean 'num_beams'\?/],
     ["diversity_penalty", /diversity_penalty is not supported/],
     ["output_scores", /output_scores is not supported/],
   ] as const) {
