@@ -35,6 +35,7 @@ import { SignatureHelper, cursorOpensArgument } from "./signature-help";
 import { StdinChannel, disconnectProcessStdin } from "./stdin";
 import { parseTimeMagic, startTiming } from "./magics";
 import { LastResults } from "./last-results";
+import { CommManager } from "./comms";
 
 const NO_VALUE = Symbol("no value");
 
@@ -94,6 +95,12 @@ export class Kernel {
   private onIdle: (() => void) | undefined;
   private signatureHelper: SignatureHelper | undefined;
   private stdinChannel!: StdinChannel;
+  /** Comms publish with the current output parent (the request being served). */
+  private readonly comms = new CommManager(
+    (msgType, content) => this.publish(msgType, content),
+    () => randomBytes(16).toString("hex"),
+    (text) => this.log(text),
+  );
   private readonly lastResults = new LastResults(() => this.executor().locals as Record<string, unknown>);
   /** The execute_request being served: where input_request goes and whether it may (allow_stdin). */
   private executeRequest: JupyterMessage | undefined;
@@ -120,6 +127,7 @@ export class Kernel {
     void this.stdinChannel.serve().catch((e) => this.log(`stdin loop ended: ${e}`));
     disconnectProcessStdin();
     installKernelBridge({
+      comms: this.comms,
       requestInput: (prompt: string, password: boolean) => {
         this.streams.flush();
         return this.stdinChannel.request(this.executeRequest, prompt, password);
@@ -285,7 +293,7 @@ export class Kernel {
           this.reply(msg, "history_reply", { status: "ok", history: this.history.query(msg.content as HistoryRequest) });
           break;
         case "comm_info_request":
-          this.reply(msg, "comm_info_reply", { status: "ok", comms: {} });
+          this.reply(msg, "comm_info_reply", { status: "ok", comms: this.comms.info(msg.content.target_name as string | undefined) });
           break;
         case "shutdown_request":
           this.reply(msg, "shutdown_reply", { status: "ok", restart: Boolean(msg.content.restart) });
@@ -295,7 +303,9 @@ export class Kernel {
         case "comm_open":
         case "comm_msg":
         case "comm_close":
-          // No comm targets exist: the messages are acknowledged by the status pair only.
+          // What a comm's listeners print or display goes under the message's busy/idle pair.
+          this.outputParent = msg.header;
+          this.comms.handle(type, msg.content);
           break;
         default:
           if (type.endsWith("_request")) {

@@ -5,3 +5,4 @@ export { ProgressBar, type ProgressBarOptions } from "./progress";
 export { Figure, plot, type PlotlyTrace, type FigureInit } from "./plotly";
 export { inKernel } from "./kernel-bridge";
 export { input, getpass } from "./input";
+export { openComm, registerCommTarget, NoFrontEndError, type CommHandle, type CommMessage } from "./comm";

@@ -11,6 +11,29 @@ export interface DisplayContent {
   transient: { display_id?: string };
 }
 
+/** One message on a comm: its `data` and `metadata`. */
+export interface CommMessage {
+  data: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+}
+
+/** A comm (a channel to the front end, e.g. a widget's model). */
+export interface CommHandle {
+  readonly commId: string;
+  readonly targetName: string;
+  send(data: Record<string, unknown>, metadata?: Record<string, unknown>): void;
+  close(data?: Record<string, unknown>): void;
+  onMessage(listener: (msg: CommMessage) => void): void;
+  onClose(listener: (msg: CommMessage) => void): void;
+}
+
+export interface CommBridge {
+  /** Opens a comm to the front end's `targetName` (e.g. "jupyter.widget"). */
+  open(targetName: string, data?: Record<string, unknown>, metadata?: Record<string, unknown>): CommHandle;
+  /** Handles comms the front end opens to `name`. */
+  registerTarget(name: string, handler: (comm: CommHandle, open: CommMessage) => void): void;
+}
+
 export interface KernelBridge {
   /** Sends `display_data`, or `update_display_data` when `update` is true, to the running cell's output. */
   publishDisplay(content: DisplayContent, update: boolean): void;
@@ -18,6 +41,8 @@ export interface KernelBridge {
   clearOutput(wait: boolean): void;
   /** Asks the front end for a line of text (`password`: typed characters hidden). */
   requestInput?(prompt: string, password: boolean): Promise<string>;
+  /** The comm protocol (absent outside a kernel). */
+  comms?: CommBridge;
 }
 
 export const KERNEL_BRIDGE_KEY = Symbol.for("transformers-lab.kernel");

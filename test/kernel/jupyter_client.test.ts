@@ -1,4 +1,4 @@
-// Kernel features through jupyter_client: signature help, completions, stdin, `_`, %time, process.exit.
+// Kernel features through jupyter_client: signature help, completions, stdin, `_`, %time, comms, process.exit.
 import { test } from "node:test";
 import assert from "node:assert/strict";
 import { spawnSync } from "node:child_process";

@@ -153,6 +153,62 @@ class KernelFeatures(unittest.TestCase):
         self.assertEqual(self.result("survivor + 1"), "42")
         self.assertTrue(self.km.is_alive())
 
+    def send_shell(self, msg_type, content):
+        msg = self.kc.session.msg(msg_type, content)
+        self.kc.shell_channel.send(msg)
+        return msg["header"]["msg_id"]
+
+    def iopub_of(self, msg_id, msg_type):
+        """The iopub messages of one type sent for the request msg_id, up to its idle status."""
+        found = []
+        while True:
+            msg = self.kc.get_iopub_msg(timeout=TIMEOUT)
+            if msg["parent_header"].get("msg_id") != msg_id:
+                continue
+            if msg["msg_type"] == "status" and msg["content"]["execution_state"] == "idle":
+                return found
+            if msg["msg_type"] == msg_type:
+                found.append(msg["content"])
+
+    def comm_info(self, target_name=None):
+        content = {"target_name": target_name} if target_name else {}
+        return self.shell_reply(self.send_shell("comm_info_request", content))["comms"]
+
+    def test_9_comms_opened_by_the_front_end(self):
+        self.assertEqual(self.comm_info("test.echo"), {})
+        self.result(
+            'registerCommTarget("test.echo", (comm, open) => {\n'
+            '  comm.send({ opened: open.data });\n'
+            '  comm.onMessage((msg) => comm.send({ echo: msg.data }));\n'
+            '  comm.onClose(() => console.log("closed"));\n'
+            "});"
+        )
+        sent = self.iopub_of(self.send_shell("comm_open", {"comm_id": "c1", "target_name": "test.echo", "data": {"value": 3}}), "comm_msg")
+        self.assertEqual(sent, [{"comm_id": "c1", "data": {"opened": {"value": 3}}, "metadata": {}}])
+        self.assertEqual(self.comm_info(), {"c1": {"target_name": "test.echo"}})
+        sent = self.iopub_of(self.send_shell("comm_msg", {"comm_id": "c1", "data": {"clicked": "B"}}), "comm_msg")
+        self.assertEqual([m["data"] for m in sent], [{"echo": {"clicked": "B"}}])
+        printed = self.iopub_of(self.send_shell("comm_close", {"comm_id": "c1", "data": {}}), "stream")
+        self.assertEqual([m["text"] for m in printed], ["closed\n"])
+        self.assertEqual(self.comm_info(), {})
+        # A target nobody registered: the comm is closed straight back.
+        closed = self.iopub_of(self.send_shell("comm_open", {"comm_id": "c2", "target_name": "nobody", "data": {}}), "comm_close")
+        self.assertEqual([c["comm_id"] for c in closed], ["c2"])
+        self.assertIn("no comm target", closed[0]["data"]["error"])
+
+    def test_10_comms_opened_by_a_cell(self):
+        msg_id = self.kc.execute('const c = openComm("test.kernel", { hello: 1 });\nc.send({ n: 2 });\nc.commId')
+        opened = self.iopub_of(msg_id, "comm_open")
+        self.assertEqual(len(opened), 1)
+        self.assertEqual((opened[0]["target_name"], opened[0]["data"]), ("test.kernel", {"hello": 1}))
+        comm_id = opened[0]["comm_id"]
+        self.assertEqual(self.shell_reply(msg_id)["status"], "ok")
+        self.assertEqual(self.comm_info("test.kernel"), {comm_id: {"target_name": "test.kernel"}})
+        reply, outputs = self.execute("c.close();\nc.send({ late: true })")
+        self.assertEqual([m["content"]["comm_id"] for m in outputs if m["msg_type"] == "comm_close"], [comm_id])
+        self.assertEqual((reply["status"], reply["ename"]), ("error", "UnknownCommError"))
+        self.assertEqual(self.comm_info(), {})
+
 
 if __name__ == "__main__":
     unittest.main(verbosity=2)
